@@ -1,0 +1,267 @@
+"""The command line: the same services as the window, for back-office use and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.domain.models import Match, Profile
+from app.domain.money import format_money, to_decimal_string
+from app.domain.policy import PolicyError
+from app.services.importing import import_folder, make_demo
+from app.services.lookup import UnknownCustomer
+from app.services.station import Station, open_station
+from app.settings import Settings
+from app.store.database import StoreError
+from app.store.export_files import ExportError
+from app.store.importer import ImportReport
+
+EXIT_REFUSED = 2
+
+
+class Refused(Exception):
+    """A refusal the user must see as one clear line (exit 2)."""
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, help="the station's database file")
+    common.add_argument("--as-of", type=_iso_date, help="the day to judge from (YYYY-MM-DD)")
+    common.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    parser = argparse.ArgumentParser(
+        prog="standing",
+        description="Where a customer stands. With no command, opens the window.",
+    )
+    parser.add_argument("--db", type=Path, help="the station's database file")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", parents=[common], help="import an upstream export folder")
+    imp.add_argument("folder", type=Path, metavar="DIR")
+
+    demo = commands.add_parser("demo", parents=[common], help="write and import demo data")
+    demo.add_argument("--customers", type=_positive, default=None, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--out", type=Path, help="keep the generated export in this folder")
+
+    look = commands.add_parser("lookup", parents=[common], help="find customers")
+    look.add_argument("query", metavar="QUERY", help="card, phone, name or email")
+
+    prof = commands.add_parser("profile", parents=[common], help="one customer's standing")
+    prof.add_argument("customer_id", metavar="CUSTOMER_ID")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `standing lookup … | head` ends quietly
+    if args.command is None:
+        from app.ui.app import run_gui  # Qt only when the window is wanted
+
+        return run_gui(db_path=args.db)
+    handler = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except (Refused, StoreError, ExportError, UnknownCustomer, PolicyError) as exc:
+        message = str(exc).strip().splitlines()
+        print(f"standing: {message[0] if message else 'refused'}", file=sys.stderr)
+        for extra in message[1:]:
+            print(f"  {extra}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(db_path=args.db) if args.db else Settings()
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> Station:
+    return open_station(_settings(args), create=create)
+
+
+def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
+    if args.json:
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(text())
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    station = _open(args, create=True)
+    try:
+        report = import_folder(station, args.folder)
+    finally:
+        station.close()
+    _emit(args, _report_json(report), lambda: _report_text(report))
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    station = open_station(settings, create=True)
+    try:
+        out, report = make_demo(
+            station,
+            customers=args.customers or settings.demo_customers,
+            seed=args.seed,
+            as_of=args.as_of or date.today(),
+            out_dir=args.out,
+        )
+    finally:
+        station.close()
+    data = {"db": str(settings.db_path), "export": str(out) if out else None, **_report_json(report)}
+    _emit(args, data, lambda: f"Demo database at {settings.db_path}\n{_report_text(report)}")
+    return 0
+
+
+def _cmd_lookup(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        result = station.lookup.search(args.query, args.as_of)
+    finally:
+        station.close()
+    if result.refused:
+        raise Refused(result.refused)
+    rows = [_match_json(m) for m in result.matches]
+    _emit(args, rows, lambda: _matches_text(result.matches))
+    return 0
+
+
+def _cmd_profile(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        profile = station.lookup.profile(args.customer_id, args.as_of)
+    finally:
+        station.close()
+    _emit(args, profile_json(profile), lambda: _profile_text(profile))
+    return 0
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": _cmd_import,
+    "demo": _cmd_demo,
+    "lookup": _cmd_lookup,
+    "profile": _cmd_profile,
+}
+
+
+def _match_json(match: Match) -> dict[str, Any]:
+    return {
+        "customer_id": match.customer_id,
+        "display_name": match.display_name,
+        "matched_on": str(match.matched_on),
+        "detail": match.detail,
+        "tier": match.tier,
+        "card_status": match.card_status,
+        "status": match.status,
+    }
+
+
+def profile_json(p: Profile) -> dict[str, Any]:
+    return {
+        "customer_id": p.customer_id,
+        "display_name": p.display_name,
+        "status": p.status,
+        "as_of": p.as_of.isoformat(),
+        "tier": p.standing.tier,
+        "tier_reason": p.standing.reason,
+        "next_tier": p.standing.next_tier,
+        "to_next_tier": _money_or_none(p.standing.to_next_tier),
+        "customer_since": p.customer_since.isoformat(),
+        "tenure_days": p.tenure_days,
+        "lifetime_value": to_decimal_string(p.lifetime_value),
+        "spend_12m": to_decimal_string(p.spend_12m),
+        "visits_12m": p.visits_12m,
+        "average_order": to_decimal_string(p.average_order),
+        "last_visit": p.last_visit.isoformat() if p.last_visit else None,
+        "household": list(p.household),
+        "household_lifetime_value": to_decimal_string(p.household_lifetime_value),
+        "signals": [str(s) for s in p.signals],
+        "phones_masked": [ph.masked for ph in p.phones],
+        "cards": [{"number": c.card_number, "status": c.status} for c in p.cards],
+        "preferences": p.preferences,
+        "complaints_12m": p.complaints_12m,
+    }
+
+
+def _money_or_none(minor: int | None) -> str | None:
+    return None if minor is None else to_decimal_string(minor)
+
+
+def _report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "files": {
+            name: {"read": f.read, "imported": f.imported} for name, f in report.files.items()
+        },
+        "warnings": report.warnings,
+        "exported_at": report.exported_at.isoformat() if report.exported_at else None,
+        "imported_at": report.imported_at.isoformat() if report.imported_at else None,
+        "seconds": round(report.seconds, 3),
+    }
+
+
+def _report_text(report: ImportReport) -> str:
+    lines = [f"{'file':<20} {'read':>10} {'imported':>10}"]
+    for name, f in report.files.items():
+        lines.append(f"{name:<20} {f.read:>10,} {f.imported:>10,}")
+    lines += [f"warning: {w}" for w in report.warnings]
+    lines.append(f"{report.rows:,} rows in {report.seconds:.1f} s")
+    return "\n".join(lines)
+
+
+def _matches_text(matches: Sequence[Match]) -> str:
+    if not matches:
+        return "No customer matches."
+    lines = [f"{len(matches)} match{'es' if len(matches) != 1 else ''}"]
+    for m in matches:
+        card = f"card {m.card_status}" if m.card_status else "no card"
+        lines.append(
+            f"{m.customer_id:<10} {m.display_name:<28} {m.tier_label:<9} "
+            f"{m.detail:<20} {card}{'' if m.status == 'active' else ' · ' + m.status}"
+        )
+    return "\n".join(lines)
+
+
+def _profile_text(p: Profile) -> str:
+    s = p.standing
+    lines = [
+        f"{p.display_name} ({p.customer_id}){'' if p.status == 'active' else ' · ' + p.status}",
+        f"{s.reason}" + (f"; {s.next_tier_hint}" if s.next_tier_hint else ""),
+        f"Customer since {p.customer_since:%b %Y} · {p.tenure_text}",
+        f"Lifetime {format_money(p.lifetime_value)} · 12 months {format_money(p.spend_12m)}"
+        f" · {p.visits_12m} visits · last visit {p.last_visit or 'never'}",
+        f"Average order {format_money(p.average_order)} · household of {len(p.household)}"
+        f" {format_money(p.household_lifetime_value)}",
+    ]
+    if p.signals:
+        lines.append("Signals: " + ", ".join(f"{k} ({v})" for k, v in p.signal_reasons.items()))
+    if p.preferences:
+        lines.append(f"Prefers: {p.preferences}")
+    if p.phones:
+        lines.append("Phones: " + ", ".join(ph.masked for ph in p.phones))
+    if p.cards:
+        lines.append("Cards: " + ", ".join(f"…{c.last4} {c.status}" for c in p.cards))
+    return "\n".join(lines)

@@ -1,0 +1,279 @@
+"""The upstream data contract (DESIGN §3): one pydantic model per export file.
+
+Each model turns one raw row (strings from CSV, or JSON values) into the values the cache
+stores: ids as strings, money in minor units, times as aware epoch seconds, phones E.164.
+Validation needs the station's region, zone and currency, passed as validation context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from app.domain.identifiers import fold, normalise_card, normalise_phone
+from app.domain.money import parse_money
+
+
+@dataclass(frozen=True, slots=True)
+class ImportContext:
+    region: str = "GB"
+    zone: ZoneInfo = ZoneInfo("Europe/London")
+    currency: str = "GBP"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"import": self}
+
+
+def _context(info: ValidationInfo) -> ImportContext:
+    ctx = info.context or {}
+    found = ctx.get("import")
+    return found if isinstance(found, ImportContext) else ImportContext()
+
+
+def to_epoch(value: Any, zone: ZoneInfo) -> int:
+    """ISO 8601 date-time (or date) -> epoch seconds; a time without offset is local."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError("must be an ISO 8601 date-time, not a number")
+    text = str(value).strip()
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("must be an ISO 8601 date-time such as 2026-03-04T08:12:00Z") from None
+    if len(text) == 10:
+        moment = datetime.combine(moment.date(), time())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return int(moment.timestamp())
+
+
+def _one_of(value: str, allowed: tuple[str, ...]) -> str:
+    folded = value.strip().lower()
+    if folded not in allowed:
+        raise ValueError(f"must be one of {', '.join(allowed)}")
+    return folded
+
+
+class ContractRow(BaseModel):
+    """Rows arrive with blank values already left out (see export_files)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+    file: ClassVar[str]
+    required: ClassVar[tuple[str, ...]]
+    optional: ClassVar[tuple[str, ...]]
+
+    @classmethod
+    def columns(cls) -> tuple[str, ...]:
+        return cls.required + cls.optional
+
+
+class CustomerRow(ContractRow):
+    file: ClassVar[str] = "customers"
+    required: ClassVar[tuple[str, ...]] = ("customer_id", "given_name", "joined_on")
+    optional: ClassVar[tuple[str, ...]] = (
+        "family_name",
+        "email",
+        "household_id",
+        "status",
+        "referrals",
+        "preferences",
+        "notes",
+        "updated_at",
+    )
+
+    customer_id: str
+    given_name: str
+    joined_on: date
+    family_name: str | None = None
+    email: str | None = None
+    household_id: str | None = None
+    status: str = "active"
+    referrals: int = 0
+    preferences: str | None = None
+    notes: str | None = None
+    updated_at: int | None = None
+
+    @field_validator("joined_on", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("must be a date such as 2020-03-14") from None
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value is not None and ("@" not in value or " " in value):
+            raise ValueError("must be an email address")
+        return value
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> str:
+        return "active" if value is None else _one_of(str(value), ("active", "closed"))
+
+    @field_validator("referrals", mode="before")
+    @classmethod
+    def _referrals(cls, value: Any) -> Any:
+        if value is None:
+            return 0
+        if isinstance(value, str) and not value.isdigit():
+            raise ValueError("must be a whole number, 0 or more")
+        return value
+
+    @field_validator("updated_at", mode="before")
+    @classmethod
+    def _updated(cls, value: Any, info: ValidationInfo) -> int | None:
+        return None if value is None else to_epoch(value, _context(info).zone)
+
+    @property
+    def email_folded(self) -> str | None:
+        return fold(self.email) if self.email else None
+
+
+class PhoneRow(ContractRow):
+    file: ClassVar[str] = "phones"
+    required: ClassVar[tuple[str, ...]] = ("customer_id", "phone")
+    optional: ClassVar[tuple[str, ...]] = ("label",)
+
+    customer_id: str
+    phone: str
+    label: str | None = None
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: Any, info: ValidationInfo) -> str:
+        e164 = normalise_phone(str(value), _context(info).region) if value is not None else None
+        if e164 is None:
+            raise ValueError("is not a phone number")
+        return e164
+
+
+class CardRow(ContractRow):
+    file: ClassVar[str] = "cards"
+    required: ClassVar[tuple[str, ...]] = ("card_number", "customer_id")
+    optional: ClassVar[tuple[str, ...]] = ("card_type", "status", "issued_on")
+    statuses: ClassVar[tuple[str, ...]] = ("active", "lost", "replaced", "expired")
+
+    card_number: str
+    customer_id: str
+    card_type: str | None = None
+    status: str = "active"
+    issued_on: date | None = None
+
+    @field_validator("card_number", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        number = normalise_card(str(value))
+        if not number.isalnum():
+            raise ValueError("must be letters and digits")
+        return number
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _status(cls, value: Any) -> str:
+        return "active" if value is None else _one_of(str(value), cls.statuses)
+
+
+class PurchaseRow(ContractRow):
+    file: ClassVar[str] = "purchases"
+    required: ClassVar[tuple[str, ...]] = ("purchase_id", "customer_id", "purchased_at", "amount")
+    optional: ClassVar[tuple[str, ...]] = ("currency", "channel", "product_line", "location")
+
+    purchase_id: str
+    customer_id: str
+    purchased_at: int
+    amount: int
+    currency: str | None = None
+    channel: str | None = None
+    product_line: str | None = None
+    location: str | None = None
+
+    @field_validator("purchased_at", mode="before")
+    @classmethod
+    def _at(cls, value: Any, info: ValidationInfo) -> Any:
+        return value if value is None else to_epoch(value, _context(info).zone)
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> Any:
+        return value if value is None else parse_money(value)
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str | None, info: ValidationInfo) -> str | None:
+        expected = _context(info).currency
+        if value is not None and value.upper() != expected:
+            raise ValueError(f"must be {expected}, the station's currency")
+        return value
+
+
+class InteractionRow(ContractRow):
+    file: ClassVar[str] = "interactions"
+    required: ClassVar[tuple[str, ...]] = ("interaction_id", "customer_id", "occurred_at", "kind")
+    optional: ClassVar[tuple[str, ...]] = ("channel", "summary")
+    kinds: ClassVar[tuple[str, ...]] = ("complaint", "enquiry", "compliment")
+
+    interaction_id: str
+    customer_id: str
+    occurred_at: int
+    kind: str
+    channel: str | None = None
+    summary: str | None = None
+
+    @field_validator("occurred_at", mode="before")
+    @classmethod
+    def _at(cls, value: Any, info: ValidationInfo) -> Any:
+        return value if value is None else to_epoch(value, _context(info).zone)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        return value if value is None else _one_of(str(value), cls.kinds)
+
+
+class ConcessionRow(ContractRow):
+    file: ClassVar[str] = "concessions"
+    required: ClassVar[tuple[str, ...]] = ("concession_id", "customer_id", "granted_at", "value")
+    optional: ClassVar[tuple[str, ...]] = ("kind", "reason", "location")
+
+    concession_id: str
+    customer_id: str
+    granted_at: int
+    value: int
+    kind: str | None = None
+    reason: str | None = None
+    location: str | None = None
+
+    @field_validator("granted_at", mode="before")
+    @classmethod
+    def _at(cls, value: Any, info: ValidationInfo) -> Any:
+        return value if value is None else to_epoch(value, _context(info).zone)
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        minor = parse_money(value)
+        if minor < 0:
+            raise ValueError("must not be negative")
+        return minor
+
+
+CONTRACT: tuple[type[ContractRow], ...] = (
+    CustomerRow,
+    PhoneRow,
+    CardRow,
+    PurchaseRow,
+    InteractionRow,
+    ConcessionRow,
+)

@@ -1,0 +1,136 @@
+"""What a typed or scanned query is: card, phone, email, name, or a refused payment card."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import phonenumbers
+
+_SEPARATORS = re.compile(r"[\s\-./()]+")
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MIN_SUFFIX_DIGITS = 4
+MAX_SUFFIX_DIGITS = 10  # a national significant number; drops any trunk or country prefix
+PAN_LENGTHS = range(13, 20)
+
+
+def digits_only(text: str) -> str:
+    return "".join(_DIGITS.findall(text))
+
+
+def luhn_valid(digits: str) -> bool:
+    if not digits.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def normalise_card(text: str) -> str:
+    """Card numbers are kept as bare digits (scanners and humans add spaces or dashes)."""
+    return _SEPARATORS.sub("", text.strip())
+
+
+def looks_like_payment_card(text: str) -> bool:
+    """Luhn-valid 13–19 digits, written as a card would be (not a phone with 0 or +)."""
+    stripped = text.strip()
+    if not stripped or stripped[0] in "+0" or not re.fullmatch(r"[\d\s\-]+", stripped):
+        return False
+    digits = digits_only(stripped)
+    return len(digits) in PAN_LENGTHS and luhn_valid(digits)
+
+
+def normalise_phone(text: str, region: str = "GB") -> str | None:
+    """Any human phone format -> E.164, or None when it is not a possible number."""
+    cleaned = text.strip().replace("(0)", "")
+    if not cleaned or len(digits_only(cleaned)) < 6:
+        return None
+    try:
+        number = phonenumbers.parse(cleaned, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def reversed_digits(e164: str) -> str:
+    return digits_only(e164)[::-1]
+
+
+def mask_phone(e164: str, keep: int = 3) -> str:
+    """Every digit but the last `keep` hidden: "+447700900123" -> "•••••••••123"."""
+    digits = digits_only(e164)
+    return "•" * (len(digits) - keep) + digits[-keep:]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: "Zoë" -> "zoe", "Łukasz" -> "lukasz"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate(_EXTRA_FOLDS)
+
+
+_EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ı": "i"})
+
+
+def name_words(*parts: str | None) -> list[str]:
+    """Folded words of a name, for the prefix index ("O'Brien" -> ["o", "brien", "obrien"])."""
+    words: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        folded = fold(part)
+        pieces = _WORD.findall(folded)
+        words.extend(pieces)
+        joined = "".join(pieces)
+        if len(pieces) > 1:
+            words.append(joined)
+    return list(dict.fromkeys(w for w in words if w))
+
+
+def _could_be_card(text: str) -> bool:
+    return len(text) >= MIN_SUFFIX_DIGITS and text.isalnum() and any(c.isdigit() for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A search box's text, read every way it could be meant."""
+
+    text: str
+    card: str | None  # bare digits/letters to try as an exact card number
+    phone: str | None  # E.164 when the text parses as a full phone number
+    suffix: str | None  # reversed trailing digits for a last-digits search
+    email: str | None  # folded, when the text looks like an email (or its start)
+    words: tuple[str, ...]  # folded name words to prefix-match
+    payment_card_like: bool
+
+
+def read_query(text: str, region: str = "GB") -> Query:
+    stripped = text.strip()
+    digits = digits_only(stripped.replace("(0)", ""))
+    numeric = bool(stripped) and re.fullmatch(r"[\d\s\-+().]+", stripped) is not None
+    card_text = normalise_card(stripped)
+    card = card_text if _could_be_card(card_text) else None
+    phone = normalise_phone(stripped, region) if numeric else None
+    long_enough = len(digits) >= MIN_SUFFIX_DIGITS
+    suffix = digits[-MAX_SUFFIX_DIGITS:][::-1] if numeric and long_enough else None
+    email = fold(stripped) if "@" in stripped and " " not in stripped else None
+    words = () if numeric or email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))
+    return Query(
+        text=stripped,
+        card=card,
+        phone=phone,
+        suffix=suffix,
+        email=email,
+        words=words,
+        payment_card_like=numeric and looks_like_payment_card(stripped),
+    )

@@ -1,0 +1,170 @@
+"""Read-models the store hands to the domain and the domain hands to callers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.identifiers import mask_phone
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class MatchedOn(StrEnum):
+    CARD = "card"
+    PHONE = "phone"
+    PHONE_SUFFIX = "phone_suffix"
+    EMAIL = "email"
+    NAME = "name"
+
+
+class Card(Frozen):
+    card_number: str
+    card_type: str | None = None
+    status: str = "active"
+    issued_on: date | None = None
+
+    @property
+    def last4(self) -> str:
+        return self.card_number[-4:]
+
+
+class Phone(Frozen):
+    e164: str
+    label: str | None = None
+
+    @property
+    def masked(self) -> str:
+        return mask_phone(self.e164)
+
+
+class Match(Frozen):
+    customer_id: str
+    display_name: str
+    matched_on: MatchedOn
+    detail: str  # what matched, already masked: "card …4412 (lost)", "phone …123"
+    tier: str
+    tier_label: str
+    card_status: str | None
+    status: str
+
+
+class Purchase(Frozen):
+    purchase_id: str
+    purchased_at: datetime
+    amount: int
+    channel: str | None = None
+    product_line: str | None = None
+    location: str | None = None
+
+
+class Interaction(Frozen):
+    interaction_id: str
+    occurred_at: datetime
+    kind: str
+    channel: str | None = None
+    summary: str | None = None
+
+
+class Concession(Frozen):
+    concession_id: str
+    granted_at: datetime
+    value: int
+    kind: str | None = None
+    reason: str | None = None
+    location: str | None = None
+
+
+class LifetimeStats(Frozen):
+    """A customer's purchases summed up to the as-of moment."""
+
+    lifetime_value: int = 0  # net of refunds
+    gross_value: int = 0  # purchases only
+    purchase_count: int = 0  # purchases only (refunds excluded)
+    first_purchase_at: datetime | None = None
+    last_purchase_at: datetime | None = None
+
+
+class WindowStats(Frozen):
+    """Recent spend as of a day: the last 12 months, and month by month for the chart."""
+
+    spend_12m: int = 0  # net of refunds
+    visits_12m: int = 0  # purchases, refunds excluded
+    monthly_spend: tuple[int, ...] = ()  # oldest first, ending with the as-of month
+
+
+class CustomerFacts(Frozen):
+    """Everything the store knows about one customer as of a moment; no judgement yet."""
+
+    customer_id: str
+    given_name: str
+    family_name: str | None = None
+    email: str | None = None
+    joined_on: date
+    household_id: str | None = None
+    status: str = "active"
+    referrals: int = 0
+    preferences: str | None = None
+    notes: str | None = None
+    stats: LifetimeStats
+    window: tuple[tuple[int, int], ...] = ()  # (epoch seconds, amount) over the last 24 months
+    complaints_12m: int = 0
+    complaints_total: int = 0
+    household: tuple[str, ...] = ()
+    household_lifetime_value: int = 0
+    phones: tuple[Phone, ...] = ()
+    cards: tuple[Card, ...] = ()
+    recent_purchases: tuple[Purchase, ...] = ()
+    recent_interactions: tuple[Interaction, ...] = ()
+    recent_concessions: tuple[Concession, ...] = ()
+
+
+class TierStanding(Frozen):
+    tier: str
+    label: str
+    reason: str
+    next_tier: str | None
+    next_tier_label: str | None
+    to_next_tier: int | None  # more 12-month spend needed, minor units
+    next_tier_hint: str | None
+
+
+class Signal(StrEnum):
+    QUIET_REGULAR = "quiet_regular"
+    ADVOCATE = "advocate"
+    LAPSING = "lapsing"
+    FREQUENT_COMPLAINER = "frequent_complainer"
+
+
+class Profile(Frozen):
+    customer_id: str
+    display_name: str
+    status: str
+    as_of: date
+    standing: TierStanding
+    customer_since: date
+    tenure_days: int
+    tenure_text: str
+    lifetime_value: int
+    spend_12m: int
+    visits_12m: int
+    average_order: int
+    last_visit: date | None
+    household: tuple[str, ...]
+    household_lifetime_value: int
+    signals: tuple[Signal, ...]
+    signal_reasons: dict[str, str]
+    preferences: str | None
+    notes: str | None
+    email: str | None
+    phones: tuple[Phone, ...]
+    cards: tuple[Card, ...]
+    monthly_spend: tuple[int, ...]
+    complaints_12m: int
+    recent_purchases: tuple[Purchase, ...]
+    recent_interactions: tuple[Interaction, ...]
+    recent_concessions: tuple[Concession, ...]

@@ -1,0 +1,42 @@
+"""Money as integer minor units; parsing and formatting at the edges."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+EXPONENT = 2
+_SCALE = 10**EXPONENT
+_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+
+def parse_money(text: str | int | float | Decimal) -> int:
+    """Decimal major units ("12.50", "-3", 4) -> integer minor units; ValueError if not exact."""
+    if isinstance(text, float):
+        text = repr(text)
+    try:
+        value = Decimal(str(text).strip().replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"not a money amount: {text!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"not a money amount: {text!r}")
+    minor = value * _SCALE
+    if minor != minor.to_integral_value():
+        raise ValueError(f"more than {EXPONENT} decimal places: {text!r}")
+    return int(minor)
+
+
+def to_decimal_string(minor: int) -> str:
+    """Integer minor units -> "12500.00" (the JSON form)."""
+    sign = "-" if minor < 0 else ""
+    whole, frac = divmod(abs(minor), _SCALE)
+    return f"{sign}{whole}.{frac:0{EXPONENT}d}"
+
+
+def format_money(minor: int, currency: str = "GBP", *, pence: bool | None = None) -> str:
+    """Human form: "£13,140" for round large sums, "£1.50" otherwise."""
+    symbol = _SYMBOLS.get(currency, currency + " ")
+    sign = "−" if minor < 0 else ""
+    whole, frac = divmod(abs(minor), _SCALE)
+    show_pence = pence if pence is not None else (frac != 0 or whole < 100)
+    text = f"{whole:,}" + (f".{frac:0{EXPONENT}d}" if show_pence else "")
+    return f"{sign}{symbol}{text}"

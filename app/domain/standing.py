@@ -1,0 +1,165 @@
+"""Judgement over facts: tier, tenure, signals, and the profile a clerk sees."""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from app.domain.models import CustomerFacts, Profile, Signal, TierStanding, WindowStats
+from app.domain.money import format_money
+from app.domain.policy import Policy, Tier
+from app.domain.window import AsOf, local_date, window_stats
+
+
+def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
+    reached = policy.tiers[0]
+    for tier in policy.tiers[1:]:
+        if _qualifies(tier, spend_12m, lifetime):
+            reached = tier
+    position = policy.tiers.index(reached)
+    following = policy.tiers[position + 1] if position + 1 < len(policy.tiers) else None
+    to_next = _spend_needed(following, spend_12m)
+    hint = None
+    if following is not None:
+        hint = _next_hint(following, spend_12m, lifetime, to_next)
+    return TierStanding(
+        tier=reached.id,
+        label=reached.label,
+        reason=_reason(reached, spend_12m, lifetime),
+        next_tier=following.id if following else None,
+        next_tier_label=following.label if following else None,
+        to_next_tier=to_next,
+        next_tier_hint=hint,
+    )
+
+
+def _qualifies(tier: Tier, spend_12m: int, lifetime: int) -> bool:
+    by_spend = tier.min_spend_12m is not None and spend_12m >= tier.min_spend_12m
+    by_lifetime = tier.min_lifetime is not None and lifetime >= tier.min_lifetime
+    return by_spend or by_lifetime
+
+
+def _reason(tier: Tier, spend_12m: int, lifetime: int) -> str:
+    if tier.min_spend_12m is not None and spend_12m >= tier.min_spend_12m:
+        return (
+            f"{tier.label}: {format_money(spend_12m)} in the last 12 months "
+            f"(≥ {format_money(tier.min_spend_12m)})"
+        )
+    if tier.min_lifetime is not None and lifetime >= tier.min_lifetime:
+        return (
+            f"{tier.label}: {format_money(lifetime)} lifetime value "
+            f"(≥ {format_money(tier.min_lifetime)})"
+        )
+    return f"{tier.label}: every customer starts here"
+
+
+def _spend_needed(tier: Tier | None, spend_12m: int) -> int | None:
+    if tier is None or tier.min_spend_12m is None:
+        return None
+    return max(tier.min_spend_12m - spend_12m, 0)
+
+
+def _next_hint(tier: Tier, spend_12m: int, lifetime: int, to_next: int | None) -> str:
+    parts = []
+    if to_next is not None:
+        parts.append(f"{format_money(to_next)} more in 12 months")
+    if tier.min_lifetime is not None:
+        parts.append(f"{format_money(tier.min_lifetime - lifetime)} more lifetime")
+    return f"{' or '.join(parts)} for {tier.label}"
+
+
+def tenure(since: date, as_of: date) -> tuple[int, str]:
+    days = max((as_of - since).days, 0)
+    months = (as_of.year - since.year) * 12 + as_of.month - since.month
+    if as_of.day < since.day:
+        months -= 1
+    months = max(months, 0)
+    years, months = divmod(months, 12)
+    if years:
+        text = f"{years} yr {months} mo" if months else f"{years} yr"
+    elif months:
+        text = f"{months} mo"
+    else:
+        weeks = days // 7
+        text = f"{weeks} wk" if weeks else f"{days} d"
+    return days, text
+
+
+def signals_for(
+    facts: CustomerFacts, recent: WindowStats, policy: Policy, as_of: date, zone: ZoneInfo
+) -> dict[Signal, str]:
+    rules = policy.signals
+    found: dict[Signal, str] = {}
+    if (
+        recent.visits_12m >= rules.quiet_regular_min_visits_12m
+        and facts.complaints_12m <= rules.quiet_regular_max_complaints_12m
+    ):
+        found[Signal.QUIET_REGULAR] = (
+            f"{recent.visits_12m} visits in 12 months, {facts.complaints_12m} complaints"
+        )
+    if facts.referrals >= rules.advocate_min_referrals:
+        found[Signal.ADVOCATE] = f"referred {facts.referrals} customers"
+    gap = _lapsing_gap(facts, policy, as_of, zone)
+    if gap is not None:
+        found[Signal.LAPSING] = gap
+    if facts.complaints_12m >= rules.frequent_complainer_min_complaints_12m:
+        found[Signal.FREQUENT_COMPLAINER] = f"{facts.complaints_12m} complaints in 12 months"
+    return found
+
+
+def _lapsing_gap(facts: CustomerFacts, policy: Policy, as_of: date, zone: ZoneInfo) -> str | None:
+    rules = policy.signals
+    stats = facts.stats
+    first, last = stats.first_purchase_at, stats.last_purchase_at
+    if first is None or last is None or stats.purchase_count < rules.lapsing_min_purchases:
+        return None
+    rhythm = (last - first).days / (stats.purchase_count - 1)
+    since = (as_of - local_date(last, zone)).days
+    limit = max(rhythm * rules.lapsing_gap_factor, rules.lapsing_min_gap_days)
+    if since <= limit:
+        return None
+    return f"no visit for {since} days; usually every {max(round(rhythm), 1)} days"
+
+
+def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile:
+    """The clerk's view of one customer as of `bounds.day`."""
+    as_of, zone = bounds.day, bounds.zone
+    stats = facts.stats
+    recent = window_stats(facts.window, bounds)
+    standing = tier_for(policy, recent.spend_12m, stats.lifetime_value)
+    tenure_days, tenure_text = tenure(facts.joined_on, as_of)
+    signals = signals_for(facts, recent, policy, as_of, zone)
+    average = round(stats.gross_value / stats.purchase_count) if stats.purchase_count else 0
+    return Profile(
+        customer_id=facts.customer_id,
+        display_name=display_name(facts.given_name, facts.family_name),
+        status=facts.status,
+        as_of=as_of,
+        standing=standing,
+        customer_since=facts.joined_on,
+        tenure_days=tenure_days,
+        tenure_text=tenure_text,
+        lifetime_value=stats.lifetime_value,
+        spend_12m=recent.spend_12m,
+        visits_12m=recent.visits_12m,
+        average_order=average,
+        last_visit=local_date(stats.last_purchase_at, zone) if stats.last_purchase_at else None,
+        household=facts.household or (facts.customer_id,),
+        household_lifetime_value=facts.household_lifetime_value,
+        signals=tuple(signals),
+        signal_reasons={str(k): v for k, v in signals.items()},
+        preferences=facts.preferences,
+        notes=facts.notes,
+        email=facts.email,
+        phones=facts.phones,
+        cards=facts.cards,
+        monthly_spend=recent.monthly_spend,
+        complaints_12m=facts.complaints_12m,
+        recent_purchases=facts.recent_purchases,
+        recent_interactions=facts.recent_interactions,
+        recent_concessions=facts.recent_concessions,
+    )
+
+
+def display_name(given: str, family: str | None) -> str:
+    return f"{given} {family}".strip() if family else given

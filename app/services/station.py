@@ -1,0 +1,55 @@
+"""Opening a station: settings, policy and cache, wired into the services that use them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.domain.contract import ImportContext
+from app.domain.policy import Policy, PolicyError, parse_policy
+from app.services.lookup import LookupService
+from app.settings import Settings
+from app.store.database import open_database
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """The policy file at `path`, or the one shipped in resources/."""
+    if path is None:
+        text = resources.files("app.resources").joinpath("policy.toml").read_text("utf-8")
+        return parse_policy(text, "policy.toml")
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot be read ({exc.strerror})") from None
+    return parse_policy(text, str(path))
+
+
+@dataclass
+class Station:
+    settings: Settings
+    db: Database
+    policy: Policy
+    lookup: LookupService
+
+    @property
+    def import_context(self) -> ImportContext:
+        return import_context(self.settings)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def import_context(settings: Settings) -> ImportContext:
+    return ImportContext(
+        region=settings.default_region, zone=settings.zone, currency=settings.currency
+    )
+
+
+def open_station(settings: Settings, *, create: bool = True) -> Station:
+    policy = load_policy(settings.policy_path)
+    db = open_database(settings.db_path, create=create)
+    lookup = LookupService(db, policy, region=settings.default_region, zone=settings.zone)
+    return Station(settings=settings, db=db, policy=policy, lookup=lookup)

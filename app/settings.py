@@ -1,0 +1,45 @@
+"""Station settings: environment (STANDING_*) over defaults; the CLI and GUI may override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import platformdirs
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+APP_NAME = "Standing"
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="STANDING_", frozen=True)
+
+    db_path: Path = Field(default_factory=lambda: user_data_dir() / "standing.sqlite3")
+    default_region: str = "GB"
+    currency: str = "GBP"
+    timezone: str = "Europe/London"
+    station: str = "Counter 1"
+    policy_path: Path | None = None
+    demo_customers: int = Field(default=20_000, ge=10)
+
+    @field_validator("default_region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        if len(value) != 2 or not value.isalpha():
+            raise ValueError("must be a two-letter region such as GB")
+        return value.upper()
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        ZoneInfo(value)
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)

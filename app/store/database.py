@@ -1,0 +1,55 @@
+"""Opening the station's SQLite cache: pragmas, migrations, metadata."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.store.schema import migrate
+
+
+class StoreError(RuntimeError):
+    """The cache cannot be opened or used; the message says why."""
+
+
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open (and migrate) the cache at `path`; `:memory:` for tests."""
+    memory = str(path) == ":memory:"
+    if not memory:
+        path = Path(path)
+        if not create and not path.exists():
+            raise StoreError(f"no database at {path}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        db = Database(conn)
+        _configure(conn, memory)
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from None
+    return db
+
+
+def _configure(conn: sqlite3.Connection, memory: bool) -> None:
+    if not memory:
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA busy_timeout = 5000")
+
+
+def get_meta(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )

@@ -1,0 +1,151 @@
+"""Reading an upstream export folder: one CSV or JSON Lines file per contract table."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.domain.contract import ContractRow
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class ExportError(ValueError):
+    """An export (or one row of it) that cannot be imported; the message says where and why."""
+
+    def __init__(self, message: str, *, file: str = "", line: int = 0, field: str = "") -> None:
+        super().__init__(message)
+        self.file, self.line, self.field = file, line, field
+
+
+@dataclass
+class ExportFile:
+    path: Path
+    model: type[ContractRow]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(line number, raw row) pairs; the header is checked before the first row."""
+        if self.path.suffix == ".jsonl":
+            yield from self._jsonl_rows()
+        else:
+            yield from self._csv_rows()
+
+    def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        with _open_text(self.path) as handle:
+            reader = csv.reader(handle)
+            try:
+                header = [h.strip() for h in next(reader)]
+            except StopIteration:
+                raise ExportError(f"{self.name}: the file is empty (no header row)") from None
+            except csv.Error as exc:
+                raise ExportError(f"{self.name} line 1: {exc}", file=self.name, line=1) from None
+            self._check_header(header)
+            width = len(header)
+            try:
+                for row in reader:
+                    if not row or (len(row) == 1 and not row[0].strip()):
+                        continue
+                    line = reader.line_num
+                    if len(row) > width:
+                        raise ExportError(
+                            f"{self.name} line {line}: {len(row)} values for {width} columns",
+                            file=self.name,
+                            line=line,
+                        )
+                    yield line, {h: v for h, v in zip(header, row, strict=False) if v and not v.isspace()}
+            except csv.Error as exc:
+                line = reader.line_num
+                raise ExportError(f"{self.name} line {line}: {exc}", file=self.name, line=line) from None
+
+    def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        checked: set[str] = set()
+        with _open_text(self.path) as handle:
+            for line, text in enumerate(handle, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    row = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise ExportError(
+                        f"{self.name} line {line}: not valid JSON ({exc.msg})",
+                        file=self.name,
+                        line=line,
+                    ) from None
+                if not isinstance(row, dict):
+                    raise ExportError(
+                        f"{self.name} line {line}: each line must be a JSON object",
+                        file=self.name,
+                        line=line,
+                    )
+                self._note_extras(set(row) - checked)
+                checked |= set(row)
+                yield line, {k: v for k, v in row.items() if not _blank(v)}
+
+    def _check_header(self, header: list[str]) -> None:
+        missing = [c for c in self.model.required if c not in header]
+        if missing:
+            raise ExportError(
+                f"{self.name}: required column {', '.join(missing)} is missing",
+                file=self.name,
+                line=1,
+                field=missing[0],
+            )
+        self._note_extras(set(header))
+
+    def _note_extras(self, names: set[str]) -> None:
+        extras = sorted(names - set(self.model.columns()))
+        for name in extras:
+            self.warnings.append(f"{self.name}: unknown column {name!r} ignored")
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _open_text:
+    """UTF-8 text (a byte-order mark is dropped); undecodable bytes are an ExportError."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> Iterator[str]:
+        try:
+            self.handle = self.path.open(encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            raise ExportError(f"{self.path.name}: cannot be read ({exc.strerror})") from None
+        return _decoded(self.handle, self.path.name)
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def _decoded(lines: Iterator[str], name: str) -> Iterator[str]:
+    try:
+        yield from lines
+    except UnicodeDecodeError:
+        raise ExportError(f"{name}: not UTF-8 text", file=name) from None
+
+
+def find_export_files(folder: Path, models: tuple[type[ContractRow], ...]) -> list[ExportFile]:
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: not a folder that can be read")
+    found = []
+    for model in models:
+        for suffix in (".csv", ".jsonl"):
+            path = folder / f"{model.file}{suffix}"
+            if path.is_file():
+                found.append(ExportFile(path, model))
+    if not found:
+        names = ", ".join(f"{m.file}.csv" for m in models)
+        raise ExportError(f"{folder}: no export files found (expected some of {names})")
+    return found

@@ -1,0 +1,321 @@
+"""Read queries: candidate customers for a query, and one customer's facts as of a day.
+
+Every query is an indexed point read or a short range; none scans purchases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlite_utils import Database
+
+from app.domain.models import (
+    Card,
+    Concession,
+    CustomerFacts,
+    Interaction,
+    LifetimeStats,
+    Phone,
+    Purchase,
+)
+from app.domain.window import AsOf
+
+RECENT_ITEMS = 10
+WORD_END = "\U0010ffff"  # sorts after any text with the same prefix
+DIGITS_END = ":"  # the character after "9"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A raw candidate: which customer, and what of theirs matched."""
+
+    customer_id: str
+    matched: str  # the matched card number, E.164 phone, email or name word
+    card_status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateRow:
+    customer_id: str
+    given_name: str
+    family_name: str | None
+    status: str
+    lifetime_value: int
+    spend_12m: int
+    card_status: str | None
+
+
+def card_hits(db: Database, number: str) -> list[Hit]:
+    rows = db.execute(
+        "SELECT customer_id, card_number, status FROM cards WHERE card_number = ?", [number]
+    ).fetchall()
+    return [Hit(r[0], r[1], r[2]) for r in rows]
+
+
+def phone_hits(db: Database, e164: str, limit: int) -> list[Hit]:
+    rows = db.execute(
+        "SELECT customer_id, e164 FROM phones WHERE e164 = ? LIMIT ?", [e164, limit]
+    ).fetchall()
+    return [Hit(r[0], r[1]) for r in rows]
+
+
+def phone_suffix_hits(db: Database, reversed_prefix: str, limit: int) -> list[Hit]:
+    rows = db.execute(
+        "SELECT customer_id, e164 FROM phones WHERE reversed >= ? AND reversed < ? LIMIT ?",
+        [reversed_prefix, reversed_prefix + DIGITS_END, limit],
+    ).fetchall()
+    return [Hit(r[0], r[1]) for r in rows]
+
+
+def email_hits(db: Database, folded: str, limit: int) -> list[Hit]:
+    rows = db.execute(
+        "SELECT customer_id, email FROM customers "
+        "WHERE email_folded >= ? AND email_folded < ? LIMIT ?",
+        [folded, folded + WORD_END, limit],
+    ).fetchall()
+    return [Hit(r[0], r[1]) for r in rows]
+
+
+def name_hits(db: Database, words: Sequence[str], limit: int) -> list[Hit]:
+    """Customers with a name word starting with each of `words` (folded)."""
+    lead = max(words, key=len)
+    others = [w for w in words if w is not lead]
+    sql = (
+        "SELECT n.customer_id, n.word FROM name_words n"
+        + (" JOIN customers c ON c.customer_id = n.customer_id" if others else "")
+        + " WHERE n.word >= ? AND n.word < ?"
+        + "".join(" AND instr(' ' || c.search_words, ?) > 0" for _ in others)
+        + " LIMIT ?"
+    )
+    params: list[object] = [lead, lead + WORD_END, *(" " + w for w in others), limit]
+    seen: dict[str, Hit] = {}
+    for customer_id, word in db.execute(sql, params).fetchall():
+        seen.setdefault(customer_id, Hit(customer_id, word))
+    return list(seen.values())
+
+
+_CANDIDATES = """
+SELECT c.customer_id, c.given_name, c.family_name, c.status,
+    coalesce(s.lifetime_value, 0),
+    (SELECT total(p.amount) FROM purchases p
+        WHERE p.customer_id = c.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
+    (SELECT k.status FROM cards k WHERE k.customer_id = c.customer_id
+        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1)
+FROM customers c LEFT JOIN summary s ON s.customer_id = c.customer_id
+WHERE c.customer_id IN ({marks})
+"""
+
+
+def candidate_rows(db: Database, customer_ids: Sequence[str], bounds: AsOf) -> list[CandidateRow]:
+    """Names and standing figures for a page of candidates (lifetime from the summary)."""
+    if not customer_ids:
+        return []
+    sql = _CANDIDATES.format(marks=",".join("?" * len(customer_ids)))
+    rows = db.execute(sql, [bounds.start_12m, bounds.end, *customer_ids]).fetchall()
+    return [CandidateRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6]) for r in rows]
+
+
+def customer_exists(db: Database, customer_id: str) -> bool:
+    row = db.execute("SELECT 1 FROM customers WHERE customer_id = ?", [customer_id]).fetchone()
+    return row is not None
+
+
+def _moment(epoch: int | None) -> datetime | None:
+    return None if epoch is None else datetime.fromtimestamp(epoch, UTC)
+
+
+def _lifetime(db: Database, customer_id: str, bounds: AsOf) -> LifetimeStats:
+    row = db.execute(
+        "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
+        "last_purchase_at, last_activity_at FROM summary WHERE customer_id = ?",
+        [customer_id],
+    ).fetchone()
+    if row is None or (row[5] is not None and row[5] >= bounds.end):
+        row = db.execute(
+            "SELECT total(amount), total(CASE WHEN amount > 0 THEN amount END), "
+            "sum(amount > 0), min(CASE WHEN amount > 0 THEN purchased_at END), "
+            "max(CASE WHEN amount > 0 THEN purchased_at END), NULL "
+            "FROM purchases WHERE customer_id = ? AND purchased_at < ?",
+            [customer_id, bounds.end],
+        ).fetchone()
+    return LifetimeStats(
+        lifetime_value=int(row[0] or 0),
+        gross_value=int(row[1] or 0),
+        purchase_count=int(row[2] or 0),
+        first_purchase_at=_moment(row[3]),
+        last_purchase_at=_moment(row[4]),
+    )
+
+
+def _household(
+    db: Database, customer_id: str, household_id: str | None, own_lifetime: int, bounds: AsOf
+) -> tuple[tuple[str, ...], int]:
+    if household_id is None:
+        return (customer_id,), own_lifetime
+    members = tuple(
+        r[0]
+        for r in db.execute(
+            "SELECT customer_id FROM customers WHERE household_id = ? ORDER BY customer_id",
+            [household_id],
+        )
+    )
+    row = db.execute(
+        "SELECT lifetime_value, last_activity_at FROM households WHERE household_id = ?",
+        [household_id],
+    ).fetchone()
+    if row is not None and (row[1] is None or row[1] < bounds.end):
+        return members, int(row[0])
+    marks = ",".join("?" * len(members))
+    total = db.execute(
+        f"SELECT total(amount) FROM purchases WHERE customer_id IN ({marks}) AND purchased_at < ?",
+        [*members, bounds.end],
+    ).fetchone()[0]
+    return members, int(total)
+
+
+def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFacts | None:
+    row = db.execute(
+        "SELECT customer_id, given_name, family_name, email, joined_on, household_id, status, "
+        "referrals, preferences, notes FROM customers WHERE customer_id = ?",
+        [customer_id],
+    ).fetchone()
+    if row is None:
+        return None
+    stats = _lifetime(db, customer_id, bounds)
+    household, household_value = _household(
+        db, customer_id, row[5], stats.lifetime_value, bounds
+    )
+    window = tuple(
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT purchased_at, amount FROM purchases "
+            "WHERE customer_id = ? AND purchased_at >= ? AND purchased_at < ?",
+            [customer_id, bounds.start_chart, bounds.end],
+        )
+    )
+    complaints_12m = db.execute(
+        "SELECT count(*) FROM interactions WHERE customer_id = ? AND occurred_at >= ? "
+        "AND occurred_at < ? AND kind = 'complaint'",
+        [customer_id, bounds.start_12m, bounds.end],
+    ).fetchone()[0]
+    return CustomerFacts(
+        customer_id=row[0],
+        given_name=row[1],
+        family_name=row[2],
+        email=row[3],
+        joined_on=date.fromisoformat(row[4]),
+        household_id=row[5],
+        status=row[6],
+        referrals=row[7],
+        preferences=row[8],
+        notes=row[9],
+        stats=stats,
+        window=window,
+        complaints_12m=complaints_12m,
+        household=household,
+        household_lifetime_value=household_value,
+        phones=_phones(db, customer_id),
+        cards=_cards(db, customer_id),
+        recent_purchases=_recent_purchases(db, customer_id, bounds),
+        recent_interactions=_recent_interactions(db, customer_id, bounds),
+        recent_concessions=_recent_concessions(db, customer_id, bounds),
+    )
+
+
+def _phones(db: Database, customer_id: str) -> tuple[Phone, ...]:
+    rows = db.execute(
+        "SELECT e164, label FROM phones WHERE customer_id = ? ORDER BY label = 'mobile' DESC",
+        [customer_id],
+    )
+    return tuple(Phone(e164=r[0], label=r[1]) for r in rows)
+
+
+def _cards(db: Database, customer_id: str) -> tuple[Card, ...]:
+    rows = db.execute(
+        "SELECT card_number, card_type, status, issued_on FROM cards WHERE customer_id = ? "
+        "ORDER BY status = 'active' DESC, issued_on DESC",
+        [customer_id],
+    )
+    return tuple(
+        Card(
+            card_number=r[0],
+            card_type=r[1],
+            status=r[2],
+            issued_on=date.fromisoformat(r[3]) if r[3] else None,
+        )
+        for r in rows
+    )
+
+
+def _recent_purchases(db: Database, customer_id: str, bounds: AsOf) -> tuple[Purchase, ...]:
+    rows = db.execute(
+        "SELECT purchase_id, purchased_at, amount, channel, product_line, location "
+        "FROM purchases WHERE customer_id = ? AND purchased_at < ? "
+        "ORDER BY purchased_at DESC LIMIT ?",
+        [customer_id, bounds.end, RECENT_ITEMS],
+    )
+    return tuple(
+        Purchase(
+            purchase_id=r[0],
+            purchased_at=datetime.fromtimestamp(r[1], UTC),
+            amount=r[2],
+            channel=r[3],
+            product_line=r[4],
+            location=r[5],
+        )
+        for r in rows
+    )
+
+
+def _recent_interactions(
+    db: Database, customer_id: str, bounds: AsOf
+) -> tuple[Interaction, ...]:
+    rows = db.execute(
+        "SELECT interaction_id, occurred_at, kind, channel, summary FROM interactions "
+        "WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?",
+        [customer_id, bounds.end, RECENT_ITEMS],
+    )
+    return tuple(
+        Interaction(
+            interaction_id=r[0],
+            occurred_at=datetime.fromtimestamp(r[1], UTC),
+            kind=r[2],
+            channel=r[3],
+            summary=r[4],
+        )
+        for r in rows
+    )
+
+
+def _recent_concessions(db: Database, customer_id: str, bounds: AsOf) -> tuple[Concession, ...]:
+    rows = db.execute(
+        "SELECT concession_id, granted_at, value, kind, reason, location FROM concessions "
+        "WHERE customer_id = ? AND granted_at < ? ORDER BY granted_at DESC LIMIT ?",
+        [customer_id, bounds.end, RECENT_ITEMS],
+    )
+    return tuple(
+        Concession(
+            concession_id=r[0],
+            granted_at=datetime.fromtimestamp(r[1], UTC),
+            value=r[2],
+            kind=r[3],
+            reason=r[4],
+            location=r[5],
+        )
+        for r in rows
+    )
+
+
+def freshness(db: Database) -> dict[str, str]:
+    rows = db.execute(
+        "SELECT key, value FROM meta WHERE key IN ('exported_at', 'imported_at', 'demo')"
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def has_customers(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is not None
+
+

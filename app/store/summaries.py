@@ -1,0 +1,52 @@
+"""Per-customer and per-household summaries, computed at import."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlite_utils import Database
+
+_REFRESH_CUSTOMERS = """
+INSERT OR REPLACE INTO summary (customer_id, lifetime_value, gross_value, purchase_count,
+    first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total)
+SELECT t.customer_id,
+    coalesce(p.lifetime, 0), coalesce(p.gross, 0), coalesce(p.bought, 0),
+    p.first_at, p.last_at, p.activity_at,
+    (SELECT count(*) FROM interactions i
+        WHERE i.customer_id = t.customer_id AND i.kind = 'complaint'),
+    (SELECT count(*) FROM concessions k WHERE k.customer_id = t.customer_id)
+FROM temp.touched t
+LEFT JOIN (
+    SELECT customer_id,
+        sum(amount) AS lifetime,
+        sum(CASE WHEN amount > 0 THEN amount ELSE 0 END) AS gross,
+        sum(amount > 0) AS bought,
+        min(CASE WHEN amount > 0 THEN purchased_at END) AS first_at,
+        max(CASE WHEN amount > 0 THEN purchased_at END) AS last_at,
+        max(purchased_at) AS activity_at
+    FROM purchases
+    WHERE customer_id IN (SELECT customer_id FROM temp.touched)
+    GROUP BY customer_id
+) p ON p.customer_id = t.customer_id
+WHERE t.customer_id IN (SELECT customer_id FROM customers)
+"""
+
+_REFRESH_HOUSEHOLDS = """
+INSERT INTO households (household_id, members, lifetime_value, last_activity_at)
+SELECT c.household_id, count(*), sum(coalesce(s.lifetime_value, 0)), max(s.last_activity_at)
+FROM customers c LEFT JOIN summary s ON s.customer_id = c.customer_id
+WHERE c.household_id IS NOT NULL
+GROUP BY c.household_id
+"""
+
+
+def refresh_summaries(db: Database, customer_ids: Collection[str]) -> None:
+    """Recompute the summaries of the given customers, then every household's totals."""
+    conn = db.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (customer_id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.touched")
+    conn.executemany("INSERT OR IGNORE INTO temp.touched VALUES (?)", ((c,) for c in customer_ids))
+    conn.execute(_REFRESH_CUSTOMERS)
+    conn.execute("DELETE FROM temp.touched")
+    conn.execute("DELETE FROM households")
+    conn.execute(_REFRESH_HOUSEHOLDS)

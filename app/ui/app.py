@@ -1,0 +1,112 @@
+"""Starting the window: settings, style, a demo database on first start, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from app.services.importing import make_demo
+from app.services.station import Station, open_station
+from app.settings import APP_NAME, Settings
+from app.store.queries import has_customers
+from app.ui.main_window import MainWindow
+from app.ui.workers import Runner
+
+
+def stylesheet() -> str:
+    return resources.files("app.resources").joinpath("style.qss").read_text("utf-8")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("standing")
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def build_window(station: Station) -> MainWindow:
+    return MainWindow(station.lookup, station=station.settings.station, zone=station.settings.zone)
+
+
+class DemoSetup:
+    """Creates the demo database off the GUI thread, with visible progress."""
+
+    def __init__(self, settings: Settings, runner: Runner) -> None:
+        self.settings, self.runner = settings, runner
+        self.error: BaseException | None = None
+        customers = settings.demo_customers
+        self.dialog = QProgressDialog(
+            f"Creating a demo database of {customers:,} invented customers…", "", 0, 0
+        )
+        self.dialog.setWindowTitle(f"{APP_NAME}: first start")
+        self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setMinimumWidth(460)
+
+    def run(self) -> None:
+        self.dialog.show()
+        self.runner.start(self._work, self._done, self._failed, self._progress)
+        if not self.runner.synchronous:
+            self.dialog.exec()
+
+    def _work(self, report: Any) -> None:
+        station = open_station(self.settings)
+        try:
+            report(("writing", 0))
+            make_demo(
+                station,
+                customers=self.settings.demo_customers,
+                seed=1,
+                as_of=date.today(),
+                progress=lambda name, rows: report((name, rows)),
+            )
+        finally:
+            station.close()
+
+    def _progress(self, step: tuple[str, int]) -> None:
+        name, rows = step
+        if name == "writing":
+            text = "Writing an invented export…"
+        elif name == "summaries":
+            text = f"Summing up {rows:,} customers…"
+        else:
+            text = f"Importing {name}: {rows:,} rows"
+        self.dialog.setLabelText(f"Creating the demo database\n{text}")
+
+    def _done(self, _: object) -> None:
+        self.dialog.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = exc
+        self.dialog.reject()
+
+
+def run_gui(db_path: Path | None = None) -> int:
+    app = create_application()
+    settings = Settings(db_path=db_path) if db_path else Settings()
+    station = open_station(settings)
+    if not has_customers(station.db):
+        station.close()
+        setup = DemoSetup(settings, Runner())
+        setup.run()
+        if setup.error is not None:
+            QMessageBox.critical(None, APP_NAME, f"Could not create the demo database:\n{setup.error}")
+            return 1
+        station = open_station(settings)
+    window = build_window(station)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        station.close()

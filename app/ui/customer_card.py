@@ -1,0 +1,278 @@
+"""The customer card: who this is and where they stand, on one screen."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedLayout,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.models import Concession, Interaction, Match, Profile, Purchase
+from app.ui import format as fmt
+from app.ui.models import RecordTableModel
+from app.ui.spend_chart import SpendChart
+
+SIGNAL_LABELS = {
+    "quiet_regular": "quiet regular",
+    "advocate": "advocate",
+    "lapsing": "lapsing",
+    "frequent_complainer": "frequent complainer",
+}
+WARNING_SIGNALS = {"lapsing", "frequent_complainer"}
+
+
+class Figure(QFrame):
+    """One large figure with its caption."""
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("figure")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(0)
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("figureCaption")
+        self.value = QLabel("—")
+        self.value.setObjectName("figureValue")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = QLabel("")
+        self.note.setObjectName("figureNote")
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def set(self, value: str, note: str = "") -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+        self.setAccessibleName(f"{self.caption.text()}: {value} {note}".strip())
+
+
+def _table(model: RecordTableModel[object]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(24)
+    return view
+
+
+class CustomerCard(QWidget):
+    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zone = zone
+        self.profile: Profile | None = None
+        self._stack = QStackedLayout(self)
+        self._empty = QLabel(
+            self.tr("Scan a card, or type a phone number, name or email.\n\n"
+                    "Enter opens the top match · ↓ moves to the list · Esc clears · F2 searches")
+        )
+        self._empty.setObjectName("emptyCard")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._empty)
+        body = QWidget()
+        body.setObjectName("card")
+        self._stack.addWidget(body)
+        self._build(body)
+
+    def _build(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 14, 20, 10)
+        layout.setSpacing(8)
+
+        head = QHBoxLayout()
+        self.name = QLabel()
+        self.name.setObjectName("customerName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tier = QLabel()
+        self.tier.setObjectName("tierBadge")
+        self.status = QLabel()
+        self.status.setObjectName("closedBadge")
+        self.matched = QLabel()
+        self.matched.setObjectName("matchedOn")
+        head.addWidget(self.name)
+        head.addSpacing(10)
+        head.addWidget(self.tier)
+        head.addWidget(self.status)
+        head.addStretch(1)
+        head.addWidget(self.matched)
+        layout.addLayout(head)
+
+        self.since = QLabel()
+        self.since.setObjectName("since")
+        self.since.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.since)
+
+        figures = QGridLayout()
+        figures.setHorizontalSpacing(8)
+        self.lifetime = Figure(self.tr("Lifetime value"))
+        self.spend = Figure(self.tr("Last 12 months"))
+        self.visits = Figure(self.tr("Visits (12 mo)"))
+        self.last_visit = Figure(self.tr("Last visit"))
+        self.household = Figure(self.tr("Household"))
+        for column, tile in enumerate(
+            (self.lifetime, self.spend, self.visits, self.last_visit, self.household)
+        ):
+            figures.addWidget(tile, 0, column)
+        layout.addLayout(figures)
+
+        self.tier_reason = QLabel()
+        self.tier_reason.setObjectName("tierReason")
+        self.tier_reason.setWordWrap(True)
+        layout.addWidget(self.tier_reason)
+
+        self.signals = QLabel()
+        self.signals.setObjectName("signals")
+        self.signals.setTextFormat(Qt.TextFormat.RichText)
+        self.signals.setWordWrap(True)
+        layout.addWidget(self.signals)
+
+        self.preferences = QLabel()
+        self.preferences.setObjectName("preferences")
+        self.preferences.setWordWrap(True)
+        layout.addWidget(self.preferences)
+
+        chart_row = QHBoxLayout()
+        self.chart = SpendChart()
+        chart_caption = QLabel(self.tr("spend by month,\nlast 24 months"))
+        chart_caption.setObjectName("chartCaption")
+        chart_row.addWidget(self.chart, 1)
+        chart_row.addWidget(chart_caption)
+        layout.addLayout(chart_row)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("history")
+        zone = self.zone
+        self.purchases = RecordTableModel[Purchase](
+            [
+                (self.tr("When"), lambda p: fmt.moment(p.purchased_at, zone)),
+                (self.tr("Amount"), lambda p: fmt.money(p.amount, pence=True)),
+                (self.tr("What"), lambda p: p.product_line or ""),
+                (self.tr("Where"), lambda p: p.location or p.channel or ""),
+            ]
+        )
+        self.contacts = RecordTableModel[Interaction](
+            [
+                (self.tr("When"), lambda i: fmt.moment(i.occurred_at, zone)),
+                (self.tr("Kind"), lambda i: i.kind),
+                (self.tr("Channel"), lambda i: i.channel or ""),
+                (self.tr("What they said"), lambda i: i.summary or ""),
+            ]
+        )
+        self.goodwill = RecordTableModel[Concession](
+            [
+                (self.tr("When"), lambda c: fmt.moment(c.granted_at, zone)),
+                (self.tr("Value"), lambda c: fmt.money(c.value, pence=True)),
+                (self.tr("Kind"), lambda c: c.kind or ""),
+                (self.tr("Why"), lambda c: c.reason or ""),
+            ]
+        )
+        self.tabs.addTab(_table(self.purchases), self.tr("Purchases"))  # type: ignore[arg-type]
+        self.tabs.addTab(_table(self.contacts), self.tr("Contacts"))  # type: ignore[arg-type]
+        self.tabs.addTab(_table(self.goodwill), self.tr("Goodwill history"))  # type: ignore[arg-type]
+        layout.addWidget(self.tabs, 1)
+
+    def clear(self) -> None:
+        self.profile = None
+        self._stack.setCurrentIndex(0)
+
+    def show_profile(self, profile: Profile, match: Match | None = None) -> None:
+        self.profile = profile
+        standing = profile.standing
+        colour = fmt.tier_colour(standing.tier)
+        self.name.setText(profile.display_name)
+        self.tier.setText(standing.label.upper())
+        self.tier.setStyleSheet(f"background: {colour};")
+        self.tier.setAccessibleName(self.tr("Tier: {0}").format(standing.label))
+        self.status.setVisible(profile.status != "active")
+        self.status.setText(profile.status.upper())
+        self.matched.setText(self.tr("matched on {0}").format(match.detail) if match else "")
+        self.since.setText(self._since_line(profile))
+        self.lifetime.set(fmt.money(profile.lifetime_value), self.tr("net of refunds"))
+        self.spend.set(
+            fmt.money(profile.spend_12m),
+            self.tr("avg order {0}").format(fmt.money(profile.average_order, pence=True)),
+        )
+        self.visits.set(str(profile.visits_12m), self.tr("{0} complaints").format(profile.complaints_12m))
+        self.last_visit.set(fmt.day(profile.last_visit, profile.as_of), self._ago(profile))
+        members = len(profile.household)
+        self.household.set(
+            fmt.money(profile.household_lifetime_value),
+            self.tr("{0} member(s)").format(members) if members > 1 else self.tr("just them"),
+        )
+        hint = f" · {standing.next_tier_hint}" if standing.next_tier_hint else ""
+        self.tier_reason.setText(standing.reason + hint)
+        self.signals.setText(self._signal_chips(profile))
+        self.signals.setVisible(bool(profile.signals))
+        self.preferences.setText(self._preferences(profile))
+        self.chart.set_values(profile.monthly_spend, colour)
+        self.purchases.set_rows(profile.recent_purchases)
+        self.contacts.set_rows(profile.recent_interactions)
+        self.goodwill.set_rows(profile.recent_concessions)
+        self._stack.setCurrentIndex(1)
+
+    def _since_line(self, profile: Profile) -> str:
+        parts = [
+            self.tr("customer since {0}").format(f"{profile.customer_since:%b %Y}"),
+            profile.tenure_text,
+        ]
+        if profile.cards:
+            card = profile.cards[0]
+            mark = "✓" if card.status == "active" else "✗"
+            parts.append(self.tr("card …{0} {1} {2}").format(card.last4, card.status, mark))
+        else:
+            parts.append(self.tr("no card"))
+        if profile.phones:
+            parts.append(self.tr("phone {0}").format(profile.phones[0].masked))
+        parts.append(profile.customer_id)
+        return "  ·  ".join(parts)
+
+    def _ago(self, profile: Profile) -> str:
+        if profile.last_visit is None:
+            return ""
+        days = (profile.as_of - profile.last_visit).days
+        return self.tr("{0} days ago").format(days) if days > 1 else ""
+
+    def _signal_chips(self, profile: Profile) -> str:
+        chips = []
+        for signal in profile.signals:
+            key = str(signal)
+            css = "warn" if key in WARNING_SIGNALS else "good"
+            label = SIGNAL_LABELS.get(key, key)
+            reason = profile.signal_reasons.get(key, "")
+            chips.append(
+                f'<span class="{css}" style="{_chip_style(css)}">&nbsp;{label}&nbsp;</span>'
+                f'<span style="color:#6b7785"> {reason}</span>'
+            )
+        return "&nbsp;&nbsp;&nbsp;".join(chips)
+
+    def _preferences(self, profile: Profile) -> str:
+        parts = []
+        if profile.preferences:
+            parts.append(self.tr("Prefers: {0}").format(profile.preferences))
+        if profile.notes:
+            parts.append(self.tr("Notes: {0}").format(profile.notes))
+        return "\n".join(parts) or self.tr("No preferences or notes recorded.")
+
+
+def _chip_style(kind: str) -> str:
+    if kind == "warn":
+        return "background:#fbeee0; color:#8a4b08; font-weight:600;"
+    return "background:#e3f1e8; color:#1f6b3a; font-weight:600;"

@@ -1,0 +1,38 @@
+"""How figures read on screen: money, dates and times in the station's locale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from app.domain.money import format_money
+
+TIER_COLOURS = {
+    "standard": "#5f6b7a",
+    "silver": "#7b8794",
+    "gold": "#a8770a",
+    "platinum": "#5b4b8a",
+}
+
+
+def money(minor: int, *, pence: bool | None = None) -> str:
+    return format_money(minor, pence=pence)
+
+
+def day(value: date | None, today: date | None = None) -> str:
+    if value is None:
+        return "never"
+    if today is not None and value == today:
+        return "today"
+    if today is not None and value.year == today.year:
+        return f"{value.day} {value:%b}"
+    return f"{value.day} {value:%b %Y}"
+
+
+def moment(value: datetime, zone: ZoneInfo) -> str:
+    local = value.astimezone(zone)
+    return f"{local.day} {local:%b %Y %H:%M}"
+
+
+def tier_colour(tier: str) -> str:
+    return TIER_COLOURS.get(tier, "#3d6f8e")

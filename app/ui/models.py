@@ -1,0 +1,87 @@
+"""Qt item models over the services' read-models (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.models import Match
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+TIER_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class MatchListModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._matches: tuple[Match, ...] = ()
+
+    def set_matches(self, matches: Sequence[Match]) -> None:
+        self.beginResetModel()
+        self._matches = tuple(matches)
+        self.endResetModel()
+
+    def match_at(self, row: int) -> Match | None:
+        return self._matches[row] if 0 <= row < len(self._matches) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._matches)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._matches):
+            return None
+        match = self._matches[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return match.display_name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{match.display_name} · {match.customer_id} · {match.detail}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{match.display_name}, {match.tier_label}, matched on {match.detail}"
+        if role == CUSTOMER_ID_ROLE:
+            return match.customer_id
+        if role == DETAIL_ROLE:
+            closed = "" if match.status == "active" else f" · {match.status}"
+            return f"{match.tier_label} · {match.customer_id} · {match.detail}{closed}"
+        if role == TIER_ROLE:
+            return match.tier
+        return None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """A read-only table of records, one column per (header, getter) pair."""
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[T], str]]]) -> None:
+        super().__init__()
+        self._columns = tuple(columns)
+        self._rows: tuple[T, ...] = ()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()][1](self._rows[index.row()])
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0]
+        return None

@@ -1,0 +1,1 @@
+"""Bundled resources: default policy, stylesheet, icons."""
