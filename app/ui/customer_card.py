@@ -205,17 +205,17 @@ class CustomerCard(QWidget):
         self.status.setText(profile.status.upper())
         self.matched.setText(self.tr("matched on {0}").format(match.detail) if match else "")
         self.since.setText(self._since_line(profile))
-        self.lifetime.set(fmt.money(profile.lifetime_value), self.tr("net of refunds"))
+        self.lifetime.set(fmt.figure(profile.lifetime_value), self.tr("net of refunds"))
         self.spend.set(
-            fmt.money(profile.spend_12m),
+            fmt.figure(profile.spend_12m),
             self.tr("avg order {0}").format(fmt.money(profile.average_order, pence=True)),
         )
         self.visits.set(str(profile.visits_12m), self.tr("{0} complaints").format(profile.complaints_12m))
         self.last_visit.set(fmt.day(profile.last_visit, profile.as_of), self._ago(profile))
         members = len(profile.household)
         self.household.set(
-            fmt.money(profile.household_lifetime_value),
-            self.tr("{0} member(s)").format(members) if members > 1 else self.tr("just them"),
+            fmt.figure(profile.household_lifetime_value),
+            self.tr("{0} members").format(members) if members > 1 else self.tr("just them"),
         )
         hint = f" · {standing.next_tier_hint}" if standing.next_tier_hint else ""
         self.tier_reason.setText(standing.reason + hint)

@@ -19,6 +19,12 @@ def money(minor: int, *, pence: bool | None = None) -> str:
     return format_money(minor, pence=pence)
 
 
+def figure(minor: int) -> str:
+    """A headline sum: whole pounds once it reaches £100, so it reads at a glance."""
+    whole = abs(minor) >= 100_00
+    return format_money(round(minor, -2) if whole else minor, pence=not whole)
+
+
 def day(value: date | None, today: date | None = None) -> str:
     if value is None:
         return "never"

@@ -1,0 +1,129 @@
+"""The command line, run as a user would: a separate process, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.hand_export import write_hand_export
+from tests.services.test_lookup import PHONE_FORMATS
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def run_json(*args: str | Path) -> Any:
+    done = run(*args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("cli-demo")
+    db = folder / "demo.sqlite3"
+    out = run_json("demo", "--customers", "300", "--seed", "3", "--db", db, "--out", folder / "x")
+    assert out["files"]["customers.csv"]["imported"] == 300
+    return db
+
+
+@pytest.mark.parametrize("typed", PHONE_FORMATS)
+def test_lookup_every_phone_format_finds_the_hero(demo_db: Path, typed: str) -> None:
+    matches = run_json("lookup", typed, "--db", demo_db)
+    assert [m["customer_id"] for m in matches] == ["C000001"]
+    assert matches[0]["matched_on"] == "phone"
+    assert set(matches[0]) >= {"customer_id", "display_name", "matched_on", "tier", "card_status"}
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        done = run("demo", "--customers", "50", "--seed", "9", "--as-of", "2026-11-23",
+                   "--db", tmp_path / f"{name}.db", "--out", tmp_path / name)
+        assert done.returncode == 0, done.stderr
+    for file in ("customers.csv", "purchases.csv", "phones.csv", "cards.csv"):
+        assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()
+
+
+def test_profile_json_matches_the_hand_export(tmp_path: Path) -> None:
+    db = tmp_path / "hand.db"
+    imported = run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
+    assert imported["files"]["purchases.csv"] == {"read": 8, "imported": 8}
+    p = run_json("profile", "C1", "--db", db, "--as-of", "2026-11-23")
+    assert p["customer_id"] == "C1"
+    assert p["display_name"] == "Ann Example"
+    assert p["tier"] == "gold"
+    assert p["tier_reason"].startswith("Gold")
+    assert p["next_tier"] == "platinum"
+    assert p["customer_since"] == "2021-03-14"
+    assert p["tenure_days"] == 2080
+    assert p["lifetime_value"] == "2501.50"
+    assert p["spend_12m"] == "1501.50"
+    assert p["visits_12m"] == 3
+    assert p["average_order"] == "638.00"
+    assert p["last_visit"] == "2026-11-20"
+    assert p["household"] == ["C1", "C2"]
+    assert p["household_lifetime_value"] == "2541.50"
+    assert p["phones_masked"] == ["•••••••••123"]
+    assert p["cards"] == [
+        {"number": "633000000012", "status": "active"},
+        {"number": "633000000005", "status": "lost"},
+    ]
+    assert isinstance(p["signals"], list)
+
+
+def test_lookup_card_reports_a_lost_card(tmp_path: Path) -> None:
+    db = tmp_path / "hand.db"
+    run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
+    matches = run_json("lookup", "633000000005", "--db", db)
+    assert [(m["customer_id"], m["matched_on"], m["card_status"]) for m in matches] == [
+        ("C1", "card", "lost")
+    ]
+
+
+def one_clear_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+def test_errors_exit_2_with_one_line(demo_db: Path, tmp_path: Path) -> None:
+    assert "NOPE" in one_clear_line(run("profile", "NOPE", "--db", demo_db))
+    assert "no database" in one_clear_line(run("lookup", "ann", "--db", tmp_path / "none.db"))
+    assert not (tmp_path / "none.db").exists()
+    refused = run("lookup", "4111 1111 1111 1111", "--db", demo_db)
+    line = one_clear_line(refused)
+    assert "payment card" in line
+    assert "4111" not in refused.stdout + refused.stderr
+
+
+def test_malformed_export_changes_nothing(demo_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "customers.csv").write_text(
+        "customer_id,given_name,joined_on\nZ1,Zed,2020-01-01\nZ2,Zara,not-a-date\n", "utf-8"
+    )
+    line = one_clear_line(run("import", folder, "--db", demo_db))
+    assert "customers.csv line 3" in line and "joined_on" in line
+    assert run_json("lookup", "zed", "--db", demo_db) == []
+
+
+def test_as_of_must_be_a_date(demo_db: Path) -> None:
+    done = run("profile", "C000001", "--db", demo_db, "--as-of", "yesterday")
+    assert done.returncode == 2
+    assert "YYYY-MM-DD" in done.stderr

@@ -1,0 +1,338 @@
+"""Identifiers: payment-card detection, phone normalisation, masking, folding, query reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.identifiers import (
+    digits_only,
+    fold,
+    looks_like_payment_card,
+    luhn_valid,
+    mask_phone,
+    name_words,
+    normalise_card,
+    normalise_phone,
+    read_query,
+    reversed_digits,
+)
+
+E164 = "+447700900123"
+
+
+# --- Luhn and payment cards -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "4111111111111111",  # Visa test number
+        "5555555555554444",  # Mastercard test number
+        "378282246310005",  # Amex test number (15 digits)
+        "79927398713",  # the classic Luhn example
+        "0",
+    ],
+)
+def test_luhn_valid_accepts_valid_numbers(digits: str) -> None:
+    assert luhn_valid(digits) is True
+
+
+@pytest.mark.parametrize(
+    "digits",
+    [
+        "4111111111111112",  # last digit changed
+        "79927398710",
+        "1234567812345678",
+        "",  # not digits at all
+        "4111 1111 1111 1111",  # separators are not digits
+        "41111111111111a1",
+    ],
+)
+def test_luhn_valid_refuses_invalid_numbers(digits: str) -> None:
+    assert luhn_valid(digits) is False
+
+
+def test_luhn_doubles_every_second_digit_from_the_right() -> None:
+    # "18": 8 + (1*2) = 10 -> valid; "81": 1 + 16-9=7 -> 8 -> invalid
+    assert luhn_valid("18") is True
+    assert luhn_valid("81") is False
+    # "59": 9 + (5*2 - 9 = 1) = 10 -> valid; this needs the "-9" step
+    assert luhn_valid("59") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4111 1111 1111 1111",
+        "4111111111111111",
+        "4111-1111-1111-1111",
+        "  4111 1111 1111 1111  ",
+        "378282246310005",  # 15 digits
+        "4222222222222",  # 13 digits, Luhn-valid
+        "6011000990139424",
+    ],
+)
+def test_looks_like_payment_card_yes(text: str) -> None:
+    assert looks_like_payment_card(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4111 1111 1111 1112",  # 16 digits failing Luhn
+        "0111 1111 1111 1111",  # leading 0 (reads as a phone)
+        "+4111111111111111",  # leading +
+        "411111111117",  # 12 digits (Luhn-valid, too short)
+        "41111111111111111111",  # 20 digits
+        "4111.1111.1111.1111",  # dots are not how a card is written
+        "4111 1111 1111 111a",
+        "",
+        "   ",
+    ],
+)
+def test_looks_like_payment_card_no(text: str) -> None:
+    assert looks_like_payment_card(text) is False
+
+
+def test_twelve_digit_luhn_valid_number_is_not_a_payment_card() -> None:
+    assert luhn_valid("411111111117") is True
+    assert looks_like_payment_card("411111111117") is False
+
+
+# --- Phones -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "07700 900123",
+        "07700900123",
+        "+44 7700 900123",
+        "+447700900123",
+        "0044 7700 900123",
+        "+44 (0)7700 900123",
+        "(07700) 900-123",
+        "07700-900-123",
+        "  07700 900123 ",
+        "07700.900.123",
+    ],
+)
+def test_normalise_phone_every_uk_format(text: str) -> None:
+    assert normalise_phone(text) == E164
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("+33 6 12 34 56 78", "+33612345678"),
+        ("+1 202 555 0143", "+12025550143"),
+        ("+1 (202) 555-0143", "+12025550143"),
+        ("020 7946 0018", "+442079460018"),
+        ("+44 20 7946 0018", "+442079460018"),
+    ],
+)
+def test_normalise_phone_other_countries_and_landlines(text: str, expected: str) -> None:
+    assert normalise_phone(text) == expected
+
+
+def test_normalise_phone_uses_the_region_for_national_numbers() -> None:
+    assert normalise_phone("06 12 34 56 78", region="FR") == "+33612345678"
+    assert normalise_phone("(202) 555-0143", region="US") == "+12025550143"
+    # the same national digits read in GB are a different number
+    assert normalise_phone("06 12 34 56 78") != "+33612345678"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "hello",
+        "not a phone",
+        "12",
+        "12345",  # fewer than 6 digits
+        "123456789012345678901",  # far too long
+        "+44",
+        "ann@example.com",
+    ],
+)
+def test_normalise_phone_garbage_is_none(text: str) -> None:
+    assert normalise_phone(text) is None
+
+
+def test_reversed_digits() -> None:
+    assert reversed_digits(E164) == "321009007744"
+
+
+def test_mask_phone_keeps_only_last_three_digits() -> None:
+    masked = mask_phone(E164)
+    assert masked == "•" * 9 + "123"
+    assert masked.endswith("123")
+    assert "7700" not in masked
+    assert "44" not in masked
+    assert sum(c.isdigit() for c in masked) == 3
+
+
+def test_mask_phone_other_lengths() -> None:
+    assert mask_phone("+33612345678") == "•" * 8 + "678"
+    assert mask_phone("+12025550143", keep=4) == "•" * 7 + "0143"
+
+
+# --- Folding and name words ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zoë", "zoe"),
+        ("Łukasz", "lukasz"),
+        ("MÜLLER", "muller"),
+        ("Siobhán", "siobhan"),
+        ("Ørsted", "orsted"),
+        ("François", "francois"),
+        ("Straße", "strasse"),
+        ("ÆSIR", "aesir"),
+        ("plain", "plain"),
+    ],
+)
+def test_fold(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_name_words_splits_folds_and_joins() -> None:
+    assert name_words("O'Brien") == ["o", "brien", "obrien"]
+    assert name_words("Zoë", "Smith-Jones") == ["zoe", "smith", "jones", "smithjones"]
+    assert name_words("Siobhán", "MÜLLER") == ["siobhan", "muller"]
+    assert name_words("Mary Ann", "Łukasz") == ["mary", "ann", "maryann", "lukasz"]
+
+
+def test_name_words_skips_blanks_and_duplicates() -> None:
+    assert name_words("Ann", None) == ["ann"]
+    assert name_words("Ann", "") == ["ann"]
+    assert name_words("Ann", "ANN") == ["ann"]
+    assert name_words(None, None) == []
+    assert name_words("---") == []
+
+
+def test_normalise_card_and_digits_only() -> None:
+    assert normalise_card(" 6337 1234-5678 ") == "633712345678"
+    assert normalise_card("ab-12 34") == "ab1234"
+    assert digits_only("+44 (0)7700-900 123") == "4407700900123"
+
+
+# --- Reading a query ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "07700 900123",
+        "07700900123",
+        "+44 7700 900123",
+        "+447700900123",
+        "0044 7700 900123",
+        "+44 (0)7700 900123",
+        "(07700) 900-123",
+        "07700-900-123",
+    ],
+)
+def test_read_query_phone_formats_agree(text: str) -> None:
+    query = read_query(text)
+    assert query.phone == E164
+    # the last 10 digits (the national significant number), reversed
+    assert query.suffix == "3210090077"
+    assert query.words == ()
+    assert query.email is None
+    assert query.payment_card_like is False
+
+
+def test_read_query_zero_in_brackets_is_dropped_before_taking_digits() -> None:
+    # without dropping "(0)" the digits would be 4407700900123 and the suffix would change
+    assert read_query("+44 (0)7700 900123").suffix == read_query("07700 900123").suffix
+    assert read_query("+44 (0)7700 900123").card is None  # "+" is never part of a card
+
+
+def test_read_query_suffix_for_short_digits() -> None:
+    query = read_query("0123")
+    assert query.suffix == "3210"
+    assert query.phone is None
+    assert query.card == "0123"
+    assert query.words == ()
+
+
+def test_read_query_suffix_needs_four_digits() -> None:
+    query = read_query("123")
+    assert query.suffix is None
+    assert query.card is None
+    assert query.phone is None
+
+
+def test_read_query_suffix_is_capped_at_ten_digits() -> None:
+    query = read_query("12345678901234")
+    assert query.suffix == "4321098765"
+    assert len(query.suffix) == 10
+
+
+def test_read_query_card_number() -> None:
+    query = read_query("6337 0000 1234")
+    assert query.card == "633700001234"
+    assert query.payment_card_like is False
+
+
+def test_read_query_payment_card() -> None:
+    query = read_query("4111 1111 1111 1111")
+    assert query.payment_card_like is True
+    assert query.card == "4111111111111111"
+    assert query.words == ()
+    query = read_query("4111-1111-1111-1111")
+    assert query.payment_card_like is True
+
+
+def test_read_query_luhn_invalid_sixteen_digits_is_not_a_payment_card() -> None:
+    assert read_query("4111 1111 1111 1112").payment_card_like is False
+
+
+def test_read_query_alphanumeric_card() -> None:
+    query = read_query("CARD-1234")
+    assert query.card == "CARD1234"
+    assert query.phone is None
+    assert query.suffix is None  # not numeric
+    assert query.payment_card_like is False
+
+
+def test_read_query_email() -> None:
+    query = read_query("  Ann.Example@EXAMPLE.com ")
+    assert query.email == "ann.example@example.com"
+    assert query.words == ()
+    assert query.phone is None
+    assert query.suffix is None
+    assert query.text == "Ann.Example@EXAMPLE.com"
+
+
+def test_read_query_partial_email_start() -> None:
+    assert read_query("ann@").email == "ann@"
+
+
+def test_read_query_words() -> None:
+    query = read_query("Zoë  SMITH zoe")
+    assert query.words == ("zoe", "smith")
+    assert query.phone is None
+    assert query.suffix is None
+    assert query.email is None
+    assert query.card is None
+    assert query.payment_card_like is False
+
+
+def test_read_query_words_with_accents_and_apostrophes() -> None:
+    assert read_query("Łukasz O'Brien").words == ("lukasz", "o", "brien")
+
+
+def test_read_query_blank() -> None:
+    query = read_query("   ")
+    assert query.text == ""
+    assert query.card is None
+    assert query.phone is None
+    assert query.suffix is None
+    assert query.email is None
+    assert query.words == ()
+    assert query.payment_card_like is False

@@ -1,0 +1,198 @@
+"""Policy: the shipped file parses; a bad file is refused naming the field, value and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.domain.policy import Policy, PolicyError, parse_policy
+from app.services.station import load_policy
+
+BASE = """
+[[tiers]]
+id = "standard"
+label = "Standard"
+"""
+
+
+def silver(**fields: str) -> str:
+    lines = ['[[tiers]]', 'id = "silver"', 'label = "Silver"']
+    lines += [f"{key} = {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def refused(text: str) -> str:
+    with pytest.raises(PolicyError) as info:
+        parse_policy(text, "test.toml")
+    message = str(info.value)
+    assert message.startswith("test.toml")
+    return message
+
+
+def test_default_policy_parses() -> None:
+    policy = load_policy()
+    assert isinstance(policy, Policy)
+    assert [t.id for t in policy.tiers] == ["standard", "silver", "gold", "platinum"]
+    assert [t.label for t in policy.tiers] == ["Standard", "Silver", "Gold", "Platinum"]
+    assert [t.min_spend_12m for t in policy.tiers] == [None, 50000, 150000, 300000]
+    assert [t.min_lifetime for t in policy.tiers] == [None, 500000, 1200000, 3000000]
+    rules = policy.signals
+    assert rules.quiet_regular_min_visits_12m == 10
+    assert rules.quiet_regular_max_complaints_12m == 1
+    assert rules.advocate_min_referrals == 2
+    assert rules.lapsing_min_purchases == 4
+    assert rules.lapsing_gap_factor == 3.0
+    assert rules.lapsing_min_gap_days == 60
+    assert rules.frequent_complainer_min_complaints_12m == 3
+    assert policy.tier("gold").label == "Gold"
+
+
+def test_load_policy_from_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text(BASE + silver(min_spend_12m='"250"'), encoding="utf-8")
+    policy = load_policy(path)
+    assert [t.id for t in policy.tiers] == ["standard", "silver"]
+    assert policy.tiers[1].min_spend_12m == 25000
+    assert policy.tiers[1].min_lifetime is None
+
+
+def test_load_policy_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PolicyError, match="cannot be read"):
+        load_policy(tmp_path / "absent.toml")
+
+
+def test_money_may_be_an_integer_or_a_string() -> None:
+    policy = parse_policy(BASE + silver(min_spend_12m="500", min_lifetime='"5,000.50"'))
+    assert policy.tiers[1].min_spend_12m == 50000
+    assert policy.tiers[1].min_lifetime == 500050
+
+
+def test_signals_default_when_absent() -> None:
+    policy = parse_policy(BASE)
+    assert policy.signals.quiet_regular_min_visits_12m == 10
+    assert policy.signals.lapsing_gap_factor == 3.0
+
+
+def test_negative_money_is_refused() -> None:
+    message = refused(BASE + silver(min_spend_12m='"-5.00"'))
+    assert "tiers.1.min_spend_12m" in message
+    assert "-5.00" in message
+    assert "must not be negative" in message
+
+
+def test_money_with_three_decimals_is_refused() -> None:
+    message = refused(BASE + silver(min_lifetime='"12.345"'))
+    assert "tiers.1.min_lifetime" in message
+    assert "12.345" in message
+    assert "decimal places" in message
+
+
+def test_money_that_is_not_an_amount_is_refused() -> None:
+    message = refused(BASE + silver(min_spend_12m="true"))
+    assert "tiers.1.min_spend_12m" in message
+    assert "True" in message
+    assert "must be an amount" in message
+
+
+def test_unknown_tier_key_is_refused() -> None:
+    message = refused(BASE + silver(min_spend_12m='"5.00"', colour='"grey"'))
+    assert "tiers.1.colour" in message
+    assert "grey" in message
+    assert "Extra inputs are not permitted" in message
+
+
+def test_unknown_top_level_and_signal_keys_are_refused() -> None:
+    message = refused(BASE + "[signals]\nshouting = 3\n")
+    assert "signals.shouting" in message
+    assert "3" in message
+    assert "not permitted" in message
+    message = refused("volume = 11\n" + BASE)
+    assert "volume" in message
+    assert "not permitted" in message
+
+
+def test_signal_rule_out_of_range_is_refused() -> None:
+    message = refused(BASE + "[signals]\nlapsing_gap_factor = 0.5\n")
+    assert "signals.lapsing_gap_factor" in message
+    assert "0.5" in message
+    assert "greater than 1" in message
+
+
+def test_non_ascending_thresholds_are_refused() -> None:
+    gold = '[[tiers]]\nid = "gold"\nlabel = "Gold"\nmin_spend_12m = "400.00"\n'
+    message = refused(BASE + silver(min_spend_12m='"500.00"') + gold)
+    assert "min_spend_12m" in message
+    assert "gold" in message
+    assert "silver" in message
+    assert "must exceed" in message
+    # the values that break the rule are named too
+    assert "400.00" in message
+    assert "500.00" in message
+
+
+def test_equal_thresholds_are_refused() -> None:
+    gold = '[[tiers]]\nid = "gold"\nlabel = "Gold"\nmin_lifetime = "100"\n'
+    message = refused(BASE + silver(min_lifetime='"100"') + gold)
+    assert "min_lifetime" in message
+    assert "must exceed" in message
+
+
+def test_ascending_on_one_field_only_is_accepted() -> None:
+    gold = '[[tiers]]\nid = "gold"\nlabel = "Gold"\nmin_lifetime = "100"\n'
+    policy = parse_policy(BASE + silver(min_spend_12m='"500"') + gold)
+    assert [t.id for t in policy.tiers] == ["standard", "silver", "gold"]
+
+
+def test_first_tier_with_thresholds_is_refused() -> None:
+    text = '[[tiers]]\nid = "standard"\nlabel = "Standard"\nmin_spend_12m = "1.00"\n'
+    message = refused(text)
+    assert "standard" in message
+    assert "first tier" in message
+    assert "takes no thresholds" in message
+    # the offending field and value are named
+    assert "min_spend_12m" in message
+    assert "1.00" in message
+
+
+def test_duplicate_tier_ids_are_refused() -> None:
+    again = '[[tiers]]\nid = "silver"\nlabel = "Silver again"\nmin_spend_12m = "900"\n'
+    message = refused(BASE + silver(min_spend_12m='"500"') + again)
+    assert "unique" in message
+    assert "'silver', 'silver'" in message
+
+
+def test_higher_tier_without_thresholds_is_refused() -> None:
+    message = refused(BASE + silver())
+    assert "silver" in message
+    assert "needs min_spend_12m or min_lifetime" in message
+
+
+def test_tier_id_pattern() -> None:
+    text = '[[tiers]]\nid = "Standard Tier"\nlabel = "Standard"\n'
+    message = refused(text)
+    assert "tiers.0.id" in message
+    assert "Standard Tier" in message
+    assert "pattern" in message
+
+
+def test_no_tiers_is_refused() -> None:
+    message = refused("")
+    assert "tiers" in message
+    assert "Field required" in message
+    message = refused("tiers = []\n")
+    assert "tiers" in message
+    assert "at least 1 item" in message
+
+
+def test_invalid_toml_is_refused() -> None:
+    message = refused('[[tiers]]\nid = "standard\n')
+    assert "not valid TOML" in message
+    message = refused("tiers = [")
+    assert "not valid TOML" in message
+
+
+def test_policy_is_frozen() -> None:
+    policy = load_policy()
+    with pytest.raises(ValueError):
+        policy.tiers[0].label = "Bronze"  # type: ignore[misc]
