@@ -15,7 +15,7 @@ from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
 from app.domain.policy import PolicyError
 from app.services.importing import import_folder, make_demo
-from app.services.lookup import UnknownCustomer
+from app.services.lookup import UnknownCustomerError
 from app.services.station import Station, open_station
 from app.settings import Settings
 from app.store.database import StoreError
@@ -25,7 +25,7 @@ from app.store.importer import ImportReport
 EXIT_REFUSED = 2
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """A refusal the user must see as one clear line (exit 2)."""
 
 
@@ -86,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
-    except (Refused, StoreError, ExportError, UnknownCustomer, PolicyError) as exc:
+    except (RefusedError, StoreError, ExportError, UnknownCustomerError, PolicyError) as exc:
         message = str(exc).strip().splitlines()
         print(f"standing: {message[0] if message else 'refused'}", file=sys.stderr)
         for extra in message[1:]:
@@ -132,7 +132,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         )
     finally:
         station.close()
-    data = {"db": str(settings.db_path), "export": str(out) if out else None, **_report_json(report)}
+    data = {
+        "db": str(settings.db_path),
+        "export": str(out) if out else None,
+        **_report_json(report),
+    }
     _emit(args, data, lambda: f"Demo database at {settings.db_path}\n{_report_text(report)}")
     return 0
 
@@ -144,7 +148,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     finally:
         station.close()
     if result.refused:
-        raise Refused(result.refused)
+        raise RefusedError(result.refused)
     rows = [_match_json(m) for m in result.matches]
     _emit(args, rows, lambda: _matches_text(result.matches))
     return 0

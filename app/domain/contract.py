@@ -7,7 +7,7 @@ Validation needs the station's region, zone and currency, passed as validation c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from app.domain.money import parse_money
 @dataclass(frozen=True, slots=True)
 class ImportContext:
     region: str = "GB"
-    zone: ZoneInfo = ZoneInfo("Europe/London")
+    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
     currency: str = "GBP"
 
     def as_dict(self) -> dict[str, Any]:

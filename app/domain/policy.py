@@ -13,7 +13,7 @@ from app.domain.money import parse_money
 
 def _money(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-        raise ValueError("must be an amount such as \"1500.00\"")
+        raise ValueError('must be an amount such as "1500.00"')
     minor = parse_money(value)
     if minor < 0:
         raise ValueError("must not be negative")

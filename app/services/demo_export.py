@@ -171,6 +171,16 @@ EMAIL_DOMAINS = _Pick(
         ("inbox.example", 5),
     ]
 )
+EMAIL_SHAPES = _Pick(
+    [
+        ("{g}.{f}", 40),
+        ("{g}{f}", 15),
+        ("{i}{f}", 15),
+        ("{g}_{f}", 10),
+        ("{f}.{g}", 10),
+        ("{i}.{f}", 10),
+    ]
+)
 PREFERENCES = _Pick(
     [
         ("", 55),
@@ -638,6 +648,7 @@ class _Export:
         self.landlines = 0
         self.foreign = 0
         self.cards = 0
+        self.email_bases = {"ann.example": 1}  # the hero's
         self._days: dict[int, tuple[str, str]] = {}
 
     # --- timestamps -------------------------------------------------------------
@@ -707,22 +718,13 @@ class _Export:
         return _skewed(self.rng, GIVEN_BRITISH if british else GIVEN_WORLD)
 
     def email(self, given: str, family: str) -> str:
-        rng = self.rng
+        """Unique: a letters-only base, then a count once that base has been used."""
         g, f = ascii_fold(given), ascii_fold(family)
-        shape = rng.randrange(6)
-        if shape == 0:
-            local = f"{g}.{f}"
-        elif shape == 1:
-            local = f"{g[0]}{f}{rng.randrange(1, 100)}"
-        elif shape == 2:
-            local = f"{g}{f}{rng.randrange(1, 1000)}"
-        elif shape == 3:
-            local = f"{f}.{g}{rng.randrange(1, 100)}"
-        elif shape == 4:
-            local = f"{g}_{f}{rng.randrange(50, 100)}"
-        else:
-            local = f"{g}.{f}.{rng.randrange(1, 10000)}"
-        return f"{local}@{EMAIL_DOMAINS(rng)}"
+        base = EMAIL_SHAPES(self.rng).format(g=g, f=f, i=g[0])
+        seen = self.email_bases.get(base, 0) + 1
+        self.email_bases[base] = seen  # keys are bounded by the name lists, not customers
+        local = base if seen == 1 else f"{base}{seen}"
+        return f"{local}@{EMAIL_DOMAINS(self.rng)}"
 
     def landline(self) -> str:
         """A fresh landline: drama ranges first, then other valid blocks."""

@@ -31,7 +31,7 @@ _RANK = {
 }
 
 
-class UnknownCustomer(LookupError):
+class UnknownCustomerError(LookupError):
     def __init__(self, customer_id: str) -> None:
         super().__init__(f"no customer with id {customer_id!r}")
 
@@ -42,6 +42,7 @@ class SearchResult:
     matches: tuple[Match, ...] = ()
     refused: str | None = None  # why the input was refused; the input itself is not kept
     key_type: str = "none"  # card, phone, phone_suffix, email, name, refused, none
+    more: bool = False  # more customers matched than the page holds
 
     @property
     def direct(self) -> Match | None:
@@ -77,9 +78,11 @@ class LookupService:
         card_hits = queries.card_hits(self.db, query.card) if query.card else []
         if query.payment_card_like and not card_hits:
             return SearchResult(query="", refused=PAYMENT_CARD_REFUSAL, key_type="refused")
-        hits, key_type = self._hits(query, card_hits, limit)
+        hits, key_type = self._hits(query, card_hits, limit + 1)
         matches = self._matches(hits, self.bounds(as_of))
-        return SearchResult(query=query.text, matches=matches, key_type=key_type)
+        return SearchResult(
+            query=query.text, matches=matches[:limit], key_type=key_type, more=len(matches) > limit
+        )
 
     def _hits(
         self, query: Query, card_hits: list[Hit], limit: int
@@ -101,9 +104,7 @@ class LookupService:
             return [(MatchedOn.NAME, h) for h in found], "name"
         return [], "none"
 
-    def _matches(
-        self, hits: Sequence[tuple[MatchedOn, Hit]], bounds: AsOf
-    ) -> tuple[Match, ...]:
+    def _matches(self, hits: Sequence[tuple[MatchedOn, Hit]], bounds: AsOf) -> tuple[Match, ...]:
         first: dict[str, tuple[MatchedOn, Hit]] = {}
         for matched_on, hit in hits:
             first.setdefault(hit.customer_id, (matched_on, hit))
@@ -135,7 +136,7 @@ class LookupService:
         bounds = self.bounds(as_of)
         facts = queries.customer_facts(self.db, customer_id, bounds)
         if facts is None:
-            raise UnknownCustomer(customer_id)
+            raise UnknownCustomerError(customer_id)
         return build_profile(facts, self.policy, bounds)
 
     def freshness(self) -> Freshness:

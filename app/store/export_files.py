@@ -6,6 +6,7 @@ import csv
 import json
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ class ExportFile:
             yield from self._csv_rows()
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        with _open_text(self.path) as handle:
+        with _text_lines(self.path) as handle:
             reader = csv.reader(handle)
             try:
                 header = [h.strip() for h in next(reader)]
@@ -62,14 +63,19 @@ class ExportFile:
                             file=self.name,
                             line=line,
                         )
-                    yield line, {h: v for h, v in zip(header, row, strict=False) if v and not v.isspace()}
+                    yield (
+                        line,
+                        {h: v for h, v in zip(header, row, strict=False) if v and not v.isspace()},
+                    )
             except csv.Error as exc:
                 line = reader.line_num
-                raise ExportError(f"{self.name} line {line}: {exc}", file=self.name, line=line) from None
+                raise ExportError(
+                    f"{self.name} line {line}: {exc}", file=self.name, line=line
+                ) from None
 
     def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         checked: set[str] = set()
-        with _open_text(self.path) as handle:
+        with _text_lines(self.path) as handle:
             for line, text in enumerate(handle, start=1):
                 if not text.strip():
                     continue
@@ -112,21 +118,15 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-class _open_text:
-    """UTF-8 text (a byte-order mark is dropped); undecodable bytes are an ExportError."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> Iterator[str]:
-        try:
-            self.handle = self.path.open(encoding="utf-8-sig", newline="")
-        except OSError as exc:
-            raise ExportError(f"{self.path.name}: cannot be read ({exc.strerror})") from None
-        return _decoded(self.handle, self.path.name)
-
-    def __exit__(self, *exc: object) -> None:
-        self.handle.close()
+@contextmanager
+def _text_lines(path: Path) -> Iterator[Iterator[str]]:
+    """UTF-8 text lines (a byte-order mark is dropped); undecodable bytes are an ExportError."""
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise ExportError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    with handle:
+        yield _decoded(handle, path.name)
 
 
 def _decoded(lines: Iterator[str], name: str) -> Iterator[str]:

@@ -210,7 +210,9 @@ class _Customers(_Writer):
         stale = [(word, customer_id) for customer_id, words in old for word in words.split()]
         db.conn.executemany("DELETE FROM name_words WHERE word = ? AND customer_id = ?", stale)
         super().flush(db, batch, extra)
-        db.conn.executemany("INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", extra)
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", extra
+        )
 
 
 class _Phones(_Writer):

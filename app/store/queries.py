@@ -184,9 +184,7 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
     if row is None:
         return None
     stats = _lifetime(db, customer_id, bounds)
-    household, household_value = _household(
-        db, customer_id, row[5], stats.lifetime_value, bounds
-    )
+    household, household_value = _household(db, customer_id, row[5], stats.lifetime_value, bounds)
     window = tuple(
         (r[0], r[1])
         for r in db.execute(
@@ -269,9 +267,7 @@ def _recent_purchases(db: Database, customer_id: str, bounds: AsOf) -> tuple[Pur
     )
 
 
-def _recent_interactions(
-    db: Database, customer_id: str, bounds: AsOf
-) -> tuple[Interaction, ...]:
+def _recent_interactions(db: Database, customer_id: str, bounds: AsOf) -> tuple[Interaction, ...]:
     rows = db.execute(
         "SELECT interaction_id, occurred_at, kind, channel, summary FROM interactions "
         "WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?",
@@ -317,5 +313,3 @@ def freshness(db: Database) -> dict[str, str]:
 
 def has_customers(db: Database) -> bool:
     return db.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is not None
-
-

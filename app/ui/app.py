@@ -101,7 +101,9 @@ def run_gui(db_path: Path | None = None) -> int:
         setup = DemoSetup(settings, Runner())
         setup.run()
         if setup.error is not None:
-            QMessageBox.critical(None, APP_NAME, f"Could not create the demo database:\n{setup.error}")
+            QMessageBox.critical(
+                None, APP_NAME, f"Could not create the demo database:\n{setup.error}"
+            )
             return 1
         station = open_station(settings)
     window = build_window(station)

@@ -81,8 +81,10 @@ class CustomerCard(QWidget):
         self.profile: Profile | None = None
         self._stack = QStackedLayout(self)
         self._empty = QLabel(
-            self.tr("Scan a card, or type a phone number, name or email.\n\n"
-                    "Enter opens the top match · ↓ moves to the list · Esc clears · F2 searches")
+            self.tr(
+                "Scan a card, or type a phone number, name or email.\n\n"
+                "Enter opens the top match · ↓ moves to the list · Esc clears · F2 searches"
+            )
         )
         self._empty.setObjectName("emptyCard")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -210,7 +212,9 @@ class CustomerCard(QWidget):
             fmt.figure(profile.spend_12m),
             self.tr("avg order {0}").format(fmt.money(profile.average_order, pence=True)),
         )
-        self.visits.set(str(profile.visits_12m), self.tr("{0} complaints").format(profile.complaints_12m))
+        self.visits.set(
+            str(profile.visits_12m), self.tr("{0} complaints").format(profile.complaints_12m)
+        )
         self.last_visit.set(fmt.day(profile.last_visit, profile.as_of), self._ago(profile))
         members = len(profile.household)
         self.household.set(

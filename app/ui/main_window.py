@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
+        self.station_label = QLabel(station)
+        self.station_label.setObjectName("station")
+        self.statusBar().addWidget(self.station_label)
         self.freshness = QLabel()
         self.statusBar().addPermanentWidget(self.freshness)
         self._wire()
@@ -147,8 +150,10 @@ class MainWindow(QMainWindow):
             self.count.setText(self.tr("No search yet"))
         elif n == 0:
             self.count.setText(self.tr("No customer matches"))
+        elif result.more:
+            self.count.setText(self.tr("First {0} matches: keep typing to narrow").format(n))
         else:
-            self.count.setText(self.tr("{0} match(es)").format(n) if n != 1 else self.tr("1 match"))
+            self.count.setText(self.tr("1 match") if n == 1 else self.tr("{0} matches").format(n))
 
     def _notify(self, message: str | None) -> None:
         self.notice.setText(message or "")

@@ -23,16 +23,22 @@ class MatchDelegate(QStyledItemDelegate):
         if selected:
             painter.fillRect(rect, QColor("#dce8f2"))
         tier = str(index.data(TIER_ROLE) or "")
-        painter.fillRect(QRect(rect.left(), rect.top() + 6, 4, rect.height() - 12), QColor(fmt.tier_colour(tier)))
+        painter.fillRect(
+            QRect(rect.left(), rect.top() + 6, 4, rect.height() - 12), QColor(fmt.tier_colour(tier))
+        )
         name_font = QFont(option.font)
         name_font.setBold(True)
         painter.setFont(name_font)
         painter.setPen(QColor("#1d2733"))
         text_rect = rect.adjusted(14, 5, -8, -24)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data()))
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data())
+        )
         painter.setFont(option.font)
         painter.setPen(QColor("#5d6b7a"))
         detail_rect = rect.adjusted(14, 25, -8, -4)
         detail = str(index.data(DETAIL_ROLE))
-        painter.drawText(detail_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail)
+        painter.drawText(
+            detail_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, detail
+        )
         painter.restore()

@@ -51,8 +51,19 @@ def test_lookup_every_phone_format_finds_the_hero(demo_db: Path, typed: str) -> 
 
 def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     for name in ("a", "b"):
-        done = run("demo", "--customers", "50", "--seed", "9", "--as-of", "2026-11-23",
-                   "--db", tmp_path / f"{name}.db", "--out", tmp_path / name)
+        done = run(
+            "demo",
+            "--customers",
+            "50",
+            "--seed",
+            "9",
+            "--as-of",
+            "2026-11-23",
+            "--db",
+            tmp_path / f"{name}.db",
+            "--out",
+            tmp_path / name,
+        )
         assert done.returncode == 0, done.stderr
     for file in ("customers.csv", "purchases.csv", "phones.csv", "cards.csv"):
         assert (tmp_path / "a" / file).read_bytes() == (tmp_path / "b" / file).read_bytes()

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.domain.models import MatchedOn
-from app.services.lookup import PAYMENT_CARD_REFUSAL, UnknownCustomer
+from app.services.lookup import PAYMENT_CARD_REFUSAL, UnknownCustomerError
 from app.services.station import Station
 
 AS_OF = date(2026, 11, 23)
@@ -161,7 +161,7 @@ def test_newcomer_without_purchases(station: Station) -> None:
 
 
 def test_unknown_customer(station: Station) -> None:
-    with pytest.raises(UnknownCustomer):
+    with pytest.raises(UnknownCustomerError):
         station.lookup.profile("NOPE", AS_OF)
 
 
@@ -178,3 +178,10 @@ def test_demo_database_finds_its_hero(demo_station: Station) -> None:
     assert result.direct is not None and result.direct.customer_id == "C000001"
     profile = demo_station.lookup.profile("C000001")
     assert profile.lifetime_value > 1_000_000  # over £10,000 in five-odd years
+
+
+def test_a_page_of_matches_says_when_there_are_more(station: Station) -> None:
+    page = station.lookup.search("example", AS_OF, limit=1)
+    assert len(page.matches) == 1 and page.more
+    whole = station.lookup.search("example", AS_OF, limit=2)
+    assert len(whole.matches) == 2 and not whole.more
