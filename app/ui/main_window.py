@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.results.setItemDelegate(self._delegate())
         self.results.setAccessibleName(self.tr("Matching customers"))
         self.results.setUniformItemSizes(True)
+        self.results.installEventFilter(self)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.results, 1)
         self.card = CustomerCard(zone)
@@ -106,6 +107,21 @@ class MainWindow(QMainWindow):
         for keys in (QKeySequence(Qt.Key.Key_F2), QKeySequence(QKeySequence.StandardKey.Find)):
             QShortcut(keys, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """From the list, Up on the first row or any typing goes back to the search."""
+        if watched is self.results and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return False
+            at_top = self.results.currentIndex().row() <= 0
+            if event.key() == Qt.Key.Key_Up and at_top:
+                self.focus_search()
+                return True
+            if event.text() and event.text().isprintable():
+                self.search.setFocus()
+                self.search.setText(self.search.text() + event.text())
+                return True
+        return super().eventFilter(watched, event)
 
     # searching
     def _search_as_you_type(self, text: str) -> None:

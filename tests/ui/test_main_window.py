@@ -96,6 +96,13 @@ def test_name_search_then_arrow_keys_open_cards(window: MainWindow, qtbot: QtBot
     qtbot.keyClick(window.results, Qt.Key.Key_Down)
     second = shown_customer(window)
     assert second in {"C2", "C4"} and second != first
+    qtbot.keyClick(window.results, Qt.Key.Key_Up)
+    qtbot.keyClick(window.results, Qt.Key.Key_Up)
+    assert window.search.hasFocus()
+    qtbot.keyClick(window.search, Qt.Key.Key_Down)
+    qtbot.keyClicks(window.results, " e")  # typing in the list goes back to the search
+    assert window.search.hasFocus() and window.search.text() == "zoe e"
+    window.results.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F2)
     assert window.search.hasFocus()
 
