@@ -60,7 +60,9 @@ def _one_of(value: str, allowed: tuple[str, ...]) -> str:
 class ContractRow(BaseModel):
     """Rows arrive with blank values already left out (see export_files)."""
 
-    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="ignore", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
     file: ClassVar[str]
     required: ClassVar[tuple[str, ...]]
     optional: ClassVar[tuple[str, ...]]
@@ -123,7 +125,7 @@ class CustomerRow(ContractRow):
     def _referrals(cls, value: Any) -> Any:
         if value is None:
             return 0
-        if isinstance(value, str) and not value.isdigit():
+        if isinstance(value, int | str) and not str(value).isdigit():
             raise ValueError("must be a whole number, 0 or more")
         return value
 

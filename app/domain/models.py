@@ -113,7 +113,6 @@ class CustomerFacts(Frozen):
     stats: LifetimeStats
     window: tuple[tuple[int, int], ...] = ()  # (epoch seconds, amount) over the last 24 months
     complaints_12m: int = 0
-    complaints_total: int = 0
     household: tuple[str, ...] = ()
     household_lifetime_value: int = 0
     phones: tuple[Phone, ...] = ()

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
-from app.domain.money import parse_money
+from app.domain.money import parse_money, to_decimal_string
 
 
 def _money(value: object) -> int:
@@ -54,13 +54,21 @@ class Policy(Strict):
         if len(set(ids)) != len(ids):
             raise ValueError(f"tier ids must be unique, got {ids}")
         base = self.tiers[0]
-        if base.min_spend_12m is not None or base.min_lifetime is not None:
-            raise ValueError(f"the first tier ({base.id}) is everyone's and takes no thresholds")
+        for field in ("min_spend_12m", "min_lifetime"):
+            value = getattr(base, field)
+            if value is not None:
+                raise ValueError(
+                    f"tiers.{base.id}.{field} = {to_decimal_string(value)}: the first tier is "
+                    "everyone's and takes no thresholds"
+                )
         for lower, higher in zip(self.tiers[1:], self.tiers[2:], strict=False):
             for field in ("min_spend_12m", "min_lifetime"):
                 low, high = getattr(lower, field), getattr(higher, field)
                 if low is not None and high is not None and high <= low:
-                    raise ValueError(f"tier {higher.id}.{field} must exceed {lower.id}.{field}")
+                    raise ValueError(
+                        f"tiers.{higher.id}.{field} = {to_decimal_string(high)}: must exceed "
+                        f"tiers.{lower.id}.{field} = {to_decimal_string(low)}"
+                    )
         for tier in self.tiers[1:]:
             if tier.min_spend_12m is None and tier.min_lifetime is None:
                 raise ValueError(f"tier {tier.id} needs min_spend_12m or min_lifetime")

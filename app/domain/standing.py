@@ -95,7 +95,7 @@ def signals_for(
         and facts.complaints_12m <= rules.quiet_regular_max_complaints_12m
     ):
         found[Signal.QUIET_REGULAR] = (
-            f"{recent.visits_12m} visits in 12 months, {facts.complaints_12m} complaints"
+            f"{recent.visits_12m} visits in 12 months, {_count(facts.complaints_12m, 'complaint')}"
         )
     if facts.referrals >= rules.advocate_min_referrals:
         found[Signal.ADVOCATE] = f"referred {facts.referrals} customers"
@@ -129,7 +129,7 @@ def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile
     standing = tier_for(policy, recent.spend_12m, stats.lifetime_value)
     tenure_days, tenure_text = tenure(facts.joined_on, as_of)
     signals = signals_for(facts, recent, policy, as_of, zone)
-    average = round(stats.gross_value / stats.purchase_count) if stats.purchase_count else 0
+    average = _divide_half_up(stats.gross_value, stats.purchase_count)
     return Profile(
         customer_id=facts.customer_id,
         display_name=display_name(facts.given_name, facts.family_name),
@@ -163,3 +163,15 @@ def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile
 
 def display_name(given: str, family: str | None) -> str:
     return f"{given} {family}".strip() if family else given
+
+
+def _divide_half_up(total: int, count: int) -> int:
+    """Money divided to the nearest minor unit, halves away from zero."""
+    if count <= 0:
+        return 0
+    whole = (abs(total) * 2 + count) // (count * 2)
+    return whole if total >= 0 else -whole
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -6,7 +6,7 @@ The whole import is one transaction: it applies fully or not at all.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +29,7 @@ from app.domain.contract import (
 from app.domain.identifiers import name_words, reversed_digits
 from app.store.database import set_meta
 from app.store.export_files import ExportError, ExportFile, find_export_files
-from app.store.summaries import refresh_summaries
+from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
 BATCH = 5_000
 Progress = Callable[[str, int], None]
@@ -70,12 +70,11 @@ def import_export(
     known = {row[0] for row in db.execute("SELECT customer_id FROM customers")}
     touched: set[str] = set()
     newest_update: int | None = None
-    with db.atomic():
+    with db.atomic(), watching_moves(db):
         for export in files:
             file_report = report.files.setdefault(export.name, FileReport(export.name))
             writer = _WRITERS[export.model]
             batch: list[tuple[Any, ...]] = []
-            extra_rows: list[tuple[Any, ...]] = []
             for line, raw in export.rows():
                 row = _validate(export, line, raw, context)
                 file_report.read += 1
@@ -94,20 +93,20 @@ def import_export(
                     )
                 touched.add(customer_id)
                 batch.append(writer.values(row))
-                extra_rows.extend(writer.extra(row))
                 if len(batch) >= BATCH:
-                    writer.flush(db, batch, extra_rows)
+                    writer.flush(db, batch)
                     file_report.imported += len(batch)
-                    batch, extra_rows = [], []
+                    batch = []
                     if progress:
                         progress(export.name, file_report.read)
-            writer.flush(db, batch, extra_rows)
+            writer.flush(db, batch)
             file_report.imported += len(batch)
             if progress:
                 progress(export.name, file_report.read)
             report.warnings.extend(export.warnings)
         if progress:
             progress("summaries", len(touched))
+        touched.update(previous_owners(db))
         refresh_summaries(db, touched)
         report.exported_at = _exported_at(newest_update, files)
         report.imported_at = datetime.now(UTC)
@@ -152,10 +151,7 @@ class _Writer:
     def values(self, row: Any) -> tuple[Any, ...]:
         raise NotImplementedError
 
-    def extra(self, row: Any) -> Iterable[tuple[Any, ...]]:
-        return ()
-
-    def flush(self, db: Database, batch: list[tuple[Any, ...]], extra: list[Any]) -> None:
+    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> None:
         if batch:
             db.conn.executemany(self.sql, batch)
 
@@ -195,13 +191,11 @@ class _Customers(_Writer):
             words,
         )
 
-    def extra(self, row: CustomerRow) -> Iterable[tuple[Any, ...]]:
-        return [(w, row.customer_id) for w in name_words(row.given_name, row.family_name)]
-
-    def flush(self, db: Database, batch: list[tuple[Any, ...]], extra: list[Any]) -> None:
+    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> None:
         if not batch:
             return
-        ids = [r[0] for r in batch]
+        latest = {r[0]: r for r in batch}  # a customer listed twice: the last row wins
+        ids = list(latest)
         old = db.execute(
             f"SELECT customer_id, search_words FROM customers "
             f"WHERE customer_id IN ({','.join('?' * len(ids))})",
@@ -209,9 +203,10 @@ class _Customers(_Writer):
         ).fetchall()
         stale = [(word, customer_id) for customer_id, words in old for word in words.split()]
         db.conn.executemany("DELETE FROM name_words WHERE word = ? AND customer_id = ?", stale)
-        super().flush(db, batch, extra)
+        super().flush(db, list(latest.values()))
+        words = [(w, r[0]) for r in latest.values() for w in r[-1].split()]
         db.conn.executemany(
-            "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", extra
+            "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", words
         )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 
@@ -50,3 +51,29 @@ def refresh_summaries(db: Database, customer_ids: Collection[str]) -> None:
     conn.execute("DELETE FROM temp.touched")
     conn.execute("DELETE FROM households")
     conn.execute(_REFRESH_HOUSEHOLDS)
+
+
+_OWNED_TABLES = ("purchases", "interactions", "concessions")
+
+
+@contextmanager
+def watching_moves(db: Database) -> Iterator[None]:
+    """While open, a row re-exported under another customer marks its previous owner."""
+    conn = db.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS moved_from (customer_id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.moved_from")
+    for table in _OWNED_TABLES:
+        conn.execute(
+            f"CREATE TEMP TRIGGER IF NOT EXISTS {table}_moved AFTER UPDATE OF customer_id "
+            f"ON main.{table} WHEN old.customer_id IS NOT new.customer_id BEGIN "
+            "INSERT OR IGNORE INTO moved_from VALUES (old.customer_id); END"
+        )
+    try:
+        yield
+    finally:
+        for table in _OWNED_TABLES:
+            conn.execute(f"DROP TRIGGER IF EXISTS temp.{table}_moved")
+
+
+def previous_owners(db: Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT customer_id FROM temp.moved_from")]

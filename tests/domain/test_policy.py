@@ -17,7 +17,7 @@ label = "Standard"
 
 
 def silver(**fields: str) -> str:
-    lines = ['[[tiers]]', 'id = "silver"', 'label = "Silver"']
+    lines = ["[[tiers]]", 'id = "silver"', 'label = "Silver"']
     lines += [f"{key} = {value}" for key, value in fields.items()]
     return "\n".join(lines) + "\n"
 
