@@ -7,7 +7,6 @@ Validation needs the station's region, zone and currency, passed as validation c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -15,17 +14,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from app.domain.identifiers import fold, normalise_card, normalise_phone
+from app.domain.import_context import ImportContext
 from app.domain.money import parse_money
-
-
-@dataclass(frozen=True, slots=True)
-class ImportContext:
-    region: str = "GB"
-    zone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
-    currency: str = "GBP"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"import": self}
 
 
 def _context(info: ValidationInfo) -> ImportContext:

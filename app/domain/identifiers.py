@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 import phonenumbers
 
@@ -101,17 +102,23 @@ def _could_be_card(text: str) -> bool:
     return len(text) >= MIN_SUFFIX_DIGITS and text.isalnum() and any(c.isdigit() for c in text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Query:
     """A search box's text, read every way it could be meant."""
 
     text: str
+    region: str
+    numeric: bool  # only digits and phone punctuation
     card: str | None  # bare digits/letters to try as an exact card number
-    phone: str | None  # E.164 when the text parses as a full phone number
     suffix: str | None  # reversed trailing digits for a last-digits search
     email: str | None  # folded, when the text looks like an email (or its start)
     words: tuple[str, ...]  # folded name words to prefix-match
     payment_card_like: bool
+
+    @cached_property
+    def phone(self) -> str | None:
+        """E.164 when the text parses as a full phone number (parsed only when asked)."""
+        return normalise_phone(self.text, self.region) if self.numeric else None
 
 
 def read_query(text: str, region: str = "GB") -> Query:
@@ -120,15 +127,15 @@ def read_query(text: str, region: str = "GB") -> Query:
     numeric = bool(stripped) and re.fullmatch(r"[\d\s\-+().]+", stripped) is not None
     card_text = normalise_card(stripped)
     card = card_text if _could_be_card(card_text) else None
-    phone = normalise_phone(stripped, region) if numeric else None
     long_enough = len(digits) >= MIN_SUFFIX_DIGITS
     suffix = digits[-MAX_SUFFIX_DIGITS:][::-1] if numeric and long_enough else None
     email = fold(stripped) if "@" in stripped and " " not in stripped else None
     words = () if numeric or email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))
     return Query(
         text=stripped,
+        region=region,
+        numeric=numeric,
         card=card,
-        phone=phone,
         suffix=suffix,
         email=email,
         words=words,

@@ -11,11 +11,18 @@ from app.domain.policy import Policy, Tier
 from app.domain.window import AsOf, local_date, window_stats
 
 
-def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
+def tier_reached(policy: Policy, spend_12m: int, lifetime: int) -> Tier:
+    """The highest tier the customer qualifies for (cheap: for lists of matches)."""
     reached = policy.tiers[0]
     for tier in policy.tiers[1:]:
         if _qualifies(tier, spend_12m, lifetime):
             reached = tier
+    return reached
+
+
+def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
+    """The tier with its reason and the distance to the next one."""
+    reached = tier_reached(policy, spend_12m, lifetime)
     position = policy.tiers.index(reached)
     following = policy.tiers[position + 1] if position + 1 < len(policy.tiers) else None
     to_next = _spend_needed(following, spend_12m)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from app.domain.models import WindowStats
@@ -32,6 +33,7 @@ def _midnight(day: date, zone: ZoneInfo) -> int:
     return int(datetime.combine(day, time(), tzinfo=zone).timestamp())
 
 
+@lru_cache(maxsize=64)
 def as_of_bounds(day: date, zone: ZoneInfo) -> AsOf:
     months = []
     year, month = day.year, day.month

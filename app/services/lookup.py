@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from app.domain.identifiers import Query, mask_phone, read_query
 from app.domain.models import Match, MatchedOn, Profile
 from app.domain.policy import Policy
-from app.domain.standing import build_profile, display_name, tier_for
+from app.domain.standing import build_profile, display_name, tier_reached
 from app.domain.window import AsOf, as_of_bounds
 from app.store import queries
 from app.store.queries import Hit
@@ -112,7 +112,7 @@ class LookupService:
         matches = []
         for row in rows:
             matched_on, hit = first[row.customer_id]
-            standing = tier_for(self.policy, row.spend_12m, row.lifetime_value)
+            tier = tier_reached(self.policy, row.spend_12m, row.lifetime_value)
             card_status = hit.card_status if matched_on is MatchedOn.CARD else row.card_status
             matches.append(
                 (
@@ -122,8 +122,8 @@ class LookupService:
                         display_name=display_name(row.given_name, row.family_name),
                         matched_on=matched_on,
                         detail=_detail(matched_on, hit),
-                        tier=standing.tier,
-                        tier_label=standing.label,
+                        tier=tier.id,
+                        tier_label=tier.label,
                         card_status=card_status,
                         status=row.status,
                     ),

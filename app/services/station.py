@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.domain.contract import ImportContext
+from app.domain.import_context import ImportContext
 from app.domain.policy import Policy, PolicyError, parse_policy
 from app.services.lookup import LookupService
 from app.settings import Settings

@@ -21,12 +21,12 @@ from app.domain.contract import (
     ConcessionRow,
     ContractRow,
     CustomerRow,
-    ImportContext,
     InteractionRow,
     PhoneRow,
     PurchaseRow,
 )
 from app.domain.identifiers import name_words, reversed_digits
+from app.domain.import_context import ImportContext
 from app.store.database import set_meta
 from app.store.export_files import ExportError, ExportFile, find_export_files
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves

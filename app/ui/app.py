@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from app.services.importing import make_demo
 from app.services.station import Station, open_station
 from app.settings import APP_NAME, Settings
 from app.store.queries import has_customers
@@ -61,6 +60,8 @@ class DemoSetup:
             self.dialog.exec()
 
     def _work(self, report: Any) -> None:
+        from app.services.importing import make_demo  # only on a first start
+
         station = open_station(self.settings)
         try:
             report(("writing", 0))

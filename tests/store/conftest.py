@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
-from app.domain.contract import ImportContext
+from app.domain.import_context import ImportContext
 from app.store.database import open_database
 from app.store.importer import ImportReport, import_export
 from tests.conftest import write_csv

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from app.domain.contract import ImportContext
+from app.domain.import_context import ImportContext
 from app.services.station import Station
 from app.store.database import get_meta
 from app.store.export_files import ExportError

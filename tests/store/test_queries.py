@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlite_utils import Database
 
-from app.domain.contract import ImportContext
+from app.domain.import_context import ImportContext
 from app.domain.models import Card, Phone
 from app.domain.standing import build_profile
 from app.domain.window import as_of_bounds

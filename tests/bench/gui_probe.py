@@ -1,0 +1,145 @@
+"""Keystroke to painted card, in the real main window (offscreen), in a child process.
+
+    python -m tests.bench.gui_probe SPEC.json
+
+SPEC holds the database, typed phones and scanned cards (each with the customer it must
+open). For each lookup: Escape clears; every key but the last is sent; the clock starts
+just before the final digit (typed phone) or the Enter (scanned card) and stops once the
+card shows the expected customer and has received a paint event since the key (events
+are processed as the event loop would; if no paint came, the card is repainted
+synchronously). The baseline is a synchronous repaint of the whole window with nothing
+new, measured straight after each lookup. Prints one JSON line of nanosecond samples.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+TIMEOUT_S = 10.0
+# Some PySide6 builds on Python < 3.12 (seen: 6.12.0 on 3.11) return None from void calls
+# without a reference, so None's count falls with every Qt call until Python aborts with
+# "deallocating None". The probe holds spare references so it can finish, and reports
+# how many were lost: that is a crash waiting in the real window, not a timing.
+BALLAST = 20_000_000
+
+
+def main(spec_path: str) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from app.services.station import open_station
+    from app.settings import Settings
+    from app.ui.app import build_window, create_application
+    from app.ui.main_window import MainWindow
+
+    spec = json.loads(Path(spec_path).read_text("utf-8"))
+    ballast = [None] * BALLAST
+    app = create_application([sys.argv[0]])
+    station = open_station(Settings(db_path=Path(spec["db"])), create=False)
+    window = build_window(station)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    refs_at_start = sys.getrefcount(None)
+    clock = time.perf_counter_ns
+
+    class PaintWatch(QObject):
+        """Notes a paint event reaching the card or anything inside it."""
+
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                card = window.card
+                if watched is card or card.isAncestorOf(watched):
+                    PaintWatch.painted = True
+            return False
+
+    forced: list[int] = []
+    watch = PaintWatch()
+    app.installEventFilter(watch)
+
+    def settle(expected: str) -> bool:
+        deadline = time.monotonic() + TIMEOUT_S
+        while (card := window.card.profile) is None or card.customer_id != expected:
+            if time.monotonic() > deadline:
+                return False
+            QApplication.processEvents()
+        QApplication.processEvents()
+        if not PaintWatch.painted:
+            forced.append(1)
+            window.card.repaint()
+        return True
+
+    def start() -> int:
+        PaintWatch.painted = False
+        return clock()
+
+    def clear(w: MainWindow) -> None:
+        QTest.keyClick(w.search, Qt.Key.Key_Escape)
+        QApplication.processEvents()
+        if w.card.profile is not None or w.search.text():
+            w.clear()  # the Escape did not reach the box; not what is being measured
+
+    def typed(text: str, expected: str) -> tuple[int, bool]:
+        clear(window)
+        QTest.keyClicks(window.search, text[:-1])
+        QApplication.processEvents()
+        started = start()
+        QTest.keyClicks(window.search, text[-1])
+        found = settle(expected)
+        return clock() - started, found
+
+    def scanned(number: str, expected: str) -> tuple[int, bool]:
+        clear(window)
+        QTest.keyClicks(window.search, number)  # a scanner's burst, keys < 30 ms apart
+        QApplication.processEvents()
+        started = start()
+        QTest.keyClick(window.search, Qt.Key.Key_Return)
+        found = settle(expected)
+        return clock() - started, found
+
+    def repaint() -> int:
+        started = clock()
+        window.repaint()
+        return clock() - started
+
+    samples: dict[str, list[int]] = {"phone": [], "scan": [], "repaint": []}
+    failures = 0
+    phones, cards, warmup = spec["phones"], spec["cards"], spec["warmup"]
+    for i in range(max(len(phones), len(cards))):
+        for kind, items, action in (("phone", phones, typed), ("scan", cards, scanned)):
+            if i >= len(items):
+                continue
+            text, expected = items[i]
+            elapsed, found = action(text, expected)
+            if i < warmup:
+                continue
+            failures += not found
+            samples[kind].append(elapsed)
+            samples["repaint"].append(repaint())
+    lookups = len(phones) + len(cards)
+    lost = refs_at_start - sys.getrefcount(None)
+    station.close()
+    window.close()
+    app.processEvents()
+    result: dict[str, Any] = {
+        **samples,
+        "failures": failures,
+        "forced_repaints": len(forced),
+        "none_refs_lost_per_lookup": round(lost / lookups, 1),
+        "none_refs_at_start": refs_at_start - len(ballast),
+    }
+    print(json.dumps(result), flush=True)
+    sys.stderr.flush()
+    os._exit(0)  # no teardown: freeing the ballast would abort a leaking build here
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

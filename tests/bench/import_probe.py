@@ -1,0 +1,61 @@
+"""A child process that runs one import, so its peak RSS is the import's own.
+
+    python -m tests.bench.import_probe {app|baseline} DB FOLDER
+
+Prints "ready" once the database is open (the clock has not started), then one JSON line:
+seconds (the import alone), rows, peak_rss_mb (the whole process, interpreter included).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from tests.bench import baselines
+
+
+def peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        import psutil  # type: ignore[import-untyped]
+
+        return float(psutil.Process().memory_info().peak_wset) / 2**20
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes vs KiB
+
+
+def run_app(db: Path, folder: Path) -> tuple[float, int]:
+    from app.services.importing import import_folder
+    from app.services.station import open_station
+    from app.settings import Settings
+
+    station = open_station(Settings(db_path=db))
+    print("ready", flush=True)
+    started = time.perf_counter()
+    report = import_folder(station, folder)
+    seconds = time.perf_counter() - started
+    station.close()
+    return seconds, report.rows
+
+
+def run_baseline(db: Path, folder: Path) -> tuple[float, int]:
+    baselines.create_schema(db)
+    print("ready", flush=True)
+    started = time.perf_counter()
+    rows = baselines.import_rows(db, folder)
+    return time.perf_counter() - started, rows
+
+
+def main(argv: list[str]) -> int:
+    mode, db, folder = argv[0], Path(argv[1]), Path(argv[2])
+    seconds, rows = (run_app if mode == "app" else run_baseline)(db, folder)
+    result = {"seconds": seconds, "rows": rows, "peak_rss_mb": peak_rss_mb()}
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
