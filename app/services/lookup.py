@@ -15,20 +15,13 @@ from app.domain.policy import Policy
 from app.domain.standing import build_profile, display_name, tier_reached
 from app.domain.window import AsOf, as_of_bounds
 from app.store import queries
-from app.store.queries import Hit
+from app.store.queries import Candidate, Hit
 
 PAGE = 50
 PAYMENT_CARD_REFUSAL = (
     "That looks like a payment card number. Standing never looks up bank cards: "
     "ask for the loyalty card or a phone number."
 )
-_RANK = {
-    MatchedOn.CARD: 0,
-    MatchedOn.PHONE: 1,
-    MatchedOn.EMAIL: 2,
-    MatchedOn.PHONE_SUFFIX: 3,
-    MatchedOn.NAME: 4,
-}
 
 
 class UnknownCustomerError(LookupError):
@@ -75,62 +68,61 @@ class LookupService:
         query = read_query(text, self.region)
         if not query.text:
             return SearchResult(query="")
-        card_hits = queries.card_hits(self.db, query.card) if query.card else []
-        if query.payment_card_like and not card_hits:
+        bounds = self.bounds(as_of)
+        found: list[Candidate] = []
+        if query.card:
+            found = queries.candidates(self.db, queries.card_query(query.card), bounds)
+        if query.payment_card_like and not found:
             return SearchResult(query="", refused=PAYMENT_CARD_REFUSAL, key_type="refused")
-        hits, key_type = self._hits(query, card_hits, limit + 1)
-        matches = self._matches(hits, self.bounds(as_of))
+        kind: MatchedOn | None = MatchedOn.CARD
+        if not found:
+            kind, found = self._find(query, limit + 1, bounds)
+        matches = self._matches(kind, found) if kind else ()
         return SearchResult(
-            query=query.text, matches=matches[:limit], key_type=key_type, more=len(matches) > limit
+            query=query.text,
+            matches=matches[:limit],
+            key_type=str(kind) if kind else "none",
+            more=len(matches) > limit,
         )
 
-    def _hits(
-        self, query: Query, card_hits: list[Hit], limit: int
-    ) -> tuple[list[tuple[MatchedOn, Hit]], str]:
-        if card_hits:
-            return [(MatchedOn.CARD, h) for h in card_hits], "card"
+    def _find(
+        self, query: Query, limit: int, bounds: AsOf
+    ) -> tuple[MatchedOn | None, list[Candidate]]:
+        """Phone, then the last digits, then email, then name: the first kind that fits."""
         if query.phone:
-            exact = queries.phone_hits(self.db, query.phone, limit)
+            exact = queries.candidates(self.db, queries.phone_query(query.phone, limit), bounds)
             if exact:
-                return [(MatchedOn.PHONE, h) for h in exact], "phone"
+                return MatchedOn.PHONE, exact
         if query.suffix:
-            found = queries.phone_suffix_hits(self.db, query.suffix, limit)
-            return [(MatchedOn.PHONE_SUFFIX, h) for h in found], "phone_suffix"
+            hit_query = queries.phone_suffix_query(query.suffix, limit)
+            return MatchedOn.PHONE_SUFFIX, queries.candidates(self.db, hit_query, bounds)
         if query.email:
-            found = queries.email_hits(self.db, query.email, limit)
-            return [(MatchedOn.EMAIL, h) for h in found], "email"
+            hit_query = queries.email_query(query.email, limit)
+            return MatchedOn.EMAIL, queries.candidates(self.db, hit_query, bounds)
         if query.words:
-            found = queries.name_hits(self.db, query.words, limit)
-            return [(MatchedOn.NAME, h) for h in found], "name"
-        return [], "none"
+            hit_query = queries.name_query(query.words, limit)
+            return MatchedOn.NAME, queries.candidates(self.db, hit_query, bounds)
+        return None, []
 
-    def _matches(self, hits: Sequence[tuple[MatchedOn, Hit]], bounds: AsOf) -> tuple[Match, ...]:
-        first: dict[str, tuple[MatchedOn, Hit]] = {}
-        for matched_on, hit in hits:
-            first.setdefault(hit.customer_id, (matched_on, hit))
-        rows = queries.candidate_rows(self.db, list(first), bounds)
-        matches = []
-        for row in rows:
-            matched_on, hit = first[row.customer_id]
+    def _matches(self, matched_on: MatchedOn, found: Sequence[Candidate]) -> tuple[Match, ...]:
+        ranked = []
+        for row in found:
             tier = tier_reached(self.policy, row.spend_12m, row.lifetime_value)
-            card_status = hit.card_status if matched_on is MatchedOn.CARD else row.card_status
-            matches.append(
-                (
-                    (_RANK[matched_on], row.status != "active", -row.lifetime_value),
-                    Match(
-                        customer_id=row.customer_id,
-                        display_name=display_name(row.given_name, row.family_name),
-                        matched_on=matched_on,
-                        detail=_detail(matched_on, hit),
-                        tier=tier.id,
-                        tier_label=tier.label,
-                        card_status=card_status,
-                        status=row.status,
-                    ),
-                )
+            match = Match(
+                customer_id=row.hit.customer_id,
+                display_name=display_name(row.given_name, row.family_name),
+                matched_on=matched_on,
+                detail=_detail(matched_on, row.hit),
+                tier=tier.id,
+                tier_label=tier.label,
+                card_status=row.card_status,
+                status=row.status,
             )
-        matches.sort(key=lambda pair: (pair[0], pair[1].display_name))
-        return tuple(m for _, m in matches)
+            ranked.append(
+                ((row.status != "active", -row.lifetime_value, match.display_name), match)
+            )
+        ranked.sort(key=lambda pair: pair[0])
+        return tuple(m for _, m in ranked)
 
     def profile(self, customer_id: str, as_of: date | None = None) -> Profile:
         bounds = self.bounds(as_of)

@@ -37,84 +37,97 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
-class CandidateRow:
-    customer_id: str
+class Candidate:
+    """A hit with what a list of matches shows: name, status and standing figures."""
+
+    hit: Hit
     given_name: str
     family_name: str | None
     status: str
-    lifetime_value: int
+    lifetime_value: int  # all-time, from the summary
     spend_12m: int
-    card_status: str | None
+    card_status: str | None  # the matched card's, else the customer's best card's
 
 
-def card_hits(db: Database, number: str) -> list[Hit]:
-    rows = db.execute(
-        "SELECT customer_id, card_number, status FROM cards WHERE card_number = ?", [number]
-    ).fetchall()
-    return [Hit(r[0], r[1], r[2]) for r in rows]
+@dataclass(frozen=True, slots=True)
+class HitQuery:
+    """One way of finding customers: SQL yielding (customer_id, matched, card_status)."""
+
+    sql: str
+    params: tuple[object, ...]
 
 
-def phone_hits(db: Database, e164: str, limit: int) -> list[Hit]:
-    rows = db.execute(
-        "SELECT customer_id, e164 FROM phones WHERE e164 = ? LIMIT ?", [e164, limit]
-    ).fetchall()
-    return [Hit(r[0], r[1]) for r in rows]
+def card_query(number: str) -> HitQuery:
+    return HitQuery(
+        "SELECT customer_id, card_number, status FROM cards WHERE card_number = ?", (number,)
+    )
 
 
-def phone_suffix_hits(db: Database, reversed_prefix: str, limit: int) -> list[Hit]:
-    rows = db.execute(
-        "SELECT customer_id, e164 FROM phones WHERE reversed >= ? AND reversed < ? LIMIT ?",
-        [reversed_prefix, reversed_prefix + DIGITS_END, limit],
-    ).fetchall()
-    return [Hit(r[0], r[1]) for r in rows]
+def phone_query(e164: str, limit: int) -> HitQuery:
+    return HitQuery(
+        "SELECT customer_id, e164, NULL FROM phones WHERE e164 = ? LIMIT ?", (e164, limit)
+    )
 
 
-def email_hits(db: Database, folded: str, limit: int) -> list[Hit]:
-    rows = db.execute(
-        "SELECT customer_id, email FROM customers "
+def phone_suffix_query(reversed_prefix: str, limit: int) -> HitQuery:
+    return HitQuery(
+        "SELECT customer_id, e164, NULL FROM phones WHERE reversed >= ? AND reversed < ? LIMIT ?",
+        (reversed_prefix, reversed_prefix + DIGITS_END, limit),
+    )
+
+
+def email_query(folded: str, limit: int) -> HitQuery:
+    return HitQuery(
+        "SELECT customer_id, email, NULL FROM customers "
         "WHERE email_folded >= ? AND email_folded < ? LIMIT ?",
-        [folded, folded + WORD_END, limit],
-    ).fetchall()
-    return [Hit(r[0], r[1]) for r in rows]
+        (folded, folded + WORD_END, limit),
+    )
 
 
-def name_hits(db: Database, words: Sequence[str], limit: int) -> list[Hit]:
+def name_query(words: Sequence[str], limit: int) -> HitQuery:
     """Customers with a name word starting with each of `words` (folded)."""
     lead = max(words, key=len)
     others = [w for w in words if w is not lead]
     sql = (
-        "SELECT n.customer_id, n.word FROM name_words n"
+        "SELECT n.customer_id, n.word, NULL FROM name_words n"
         + (" JOIN customers c ON c.customer_id = n.customer_id" if others else "")
         + " WHERE n.word >= ? AND n.word < ?"
         + "".join(" AND instr(' ' || c.search_words, ?) > 0" for _ in others)
         + " LIMIT ?"
     )
-    params: list[object] = [lead, lead + WORD_END, *(" " + w for w in others), limit]
+    return HitQuery(sql, (lead, lead + WORD_END, *(" " + w for w in others), limit))
+
+
+def hits(db: Database, query: HitQuery) -> list[Hit]:
+    """The distinct customers a query finds, each with its first match."""
     seen: dict[str, Hit] = {}
-    for customer_id, word in db.execute(sql, params).fetchall():
-        seen.setdefault(customer_id, Hit(customer_id, word))
+    for customer_id, matched, card_status in db.execute(query.sql, query.params):
+        seen.setdefault(customer_id, Hit(customer_id, matched, card_status))
     return list(seen.values())
 
 
 _CANDIDATES = """
-SELECT c.customer_id, c.given_name, c.family_name, c.status,
+WITH h (customer_id, matched, card_status) AS ({hits})
+SELECT h.customer_id, h.matched, h.card_status, c.given_name, c.family_name, c.status,
     coalesce(s.lifetime_value, 0),
     (SELECT total(p.amount) FROM purchases p
-        WHERE p.customer_id = c.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
-    (SELECT k.status FROM cards k WHERE k.customer_id = c.customer_id
-        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1)
-FROM customers c LEFT JOIN summary s ON s.customer_id = c.customer_id
-WHERE c.customer_id IN ({marks})
+        WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
+    coalesce(h.card_status, (SELECT k.status FROM cards k WHERE k.customer_id = h.customer_id
+        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1))
+FROM h JOIN customers c ON c.customer_id = h.customer_id
+LEFT JOIN summary s ON s.customer_id = h.customer_id
 """
 
 
-def candidate_rows(db: Database, customer_ids: Sequence[str], bounds: AsOf) -> list[CandidateRow]:
-    """Names and standing figures for a page of candidates (lifetime from the summary)."""
-    if not customer_ids:
-        return []
-    sql = _CANDIDATES.format(marks=",".join("?" * len(customer_ids)))
-    rows = db.execute(sql, [bounds.start_12m, bounds.end, *customer_ids]).fetchall()
-    return [CandidateRow(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6]) for r in rows]
+def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
+    """The query's hits with their names and figures, in one statement."""
+    sql = _CANDIDATES.format(hits=query.sql)
+    found: dict[str, Candidate] = {}
+    for r in db.execute(sql, (*query.params, bounds.start_12m, bounds.end)):
+        if r[0] not in found:
+            hit = Hit(r[0], r[1], r[2])
+            found[r[0]] = Candidate(hit, r[3], r[4], r[5], r[6], int(r[7]), r[8])
+    return list(found.values())
 
 
 def customer_exists(db: Database, customer_id: str) -> bool:

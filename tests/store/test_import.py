@@ -14,7 +14,7 @@ from app.services.station import Station
 from app.store.database import get_meta
 from app.store.export_files import ExportError
 from app.store.importer import ImportReport, import_export
-from app.store.queries import name_hits
+from app.store.queries import hits, name_query
 from tests.conftest import write_csv
 from tests.store.conftest import FILES, dump, rows, utc, write_export
 
@@ -282,9 +282,9 @@ C1,Zoe,Walker,zoe.walker@example.com,2021-03-14,H1,3
         ("walker",),
         ("zoe",),
     ]
-    assert name_hits(db, ["smith"], 20) == []
-    assert name_hits(db, ["jones"], 20) == []
-    assert [h.customer_id for h in name_hits(db, ["walker"], 20)] == ["C1"]
+    assert hits(db, name_query(["smith"], 20)) == []
+    assert hits(db, name_query(["jones"], 20)) == []
+    assert [h.customer_id for h in hits(db, name_query(["walker"], 20))] == ["C1"]
     after = dump(db)
     # nothing else moved: other customers, purchases, summaries
     for table in ("phones", "cards", "purchases", "interactions", "concessions", "summary"):
@@ -310,7 +310,7 @@ C1,Carl,Cooper,2021-03-14
     import_export(db, folder, ImportContext())
     assert rows(db, "SELECT given_name, search_words FROM customers") == [("Carl", "carl cooper")]
     assert rows(db, "SELECT word FROM name_words ORDER BY word") == [("carl",), ("cooper",)]
-    assert name_hits(db, ["bob"], 20) == []
+    assert hits(db, name_query(["bob"], 20)) == []
 
 
 def test_updated_purchase_amount_refreshes_the_summary(imported: Imported, tmp_path: Path) -> None:

@@ -16,18 +16,20 @@ from app.domain.window import as_of_bounds
 from app.services.station import load_policy
 from app.store.importer import ImportReport, import_export
 from app.store.queries import (
-    CandidateRow,
+    Candidate,
     Hit,
-    candidate_rows,
-    card_hits,
+    HitQuery,
+    candidates,
+    card_query,
     customer_exists,
     customer_facts,
-    email_hits,
+    email_query,
     freshness,
     has_customers,
-    name_hits,
-    phone_hits,
-    phone_suffix_hits,
+    hits,
+    name_query,
+    phone_query,
+    phone_suffix_query,
 )
 from tests.conftest import write_csv
 from tests.store.conftest import utc
@@ -46,116 +48,148 @@ def qdb(imported: tuple[Database, ImportReport]) -> Database:
 
 
 def test_card_hits(qdb: Database) -> None:
-    assert card_hits(qdb, "633700001111") == [Hit("C1", "633700001111", "active")]
-    assert card_hits(qdb, "633700002222") == [Hit("C1", "633700002222", "lost")]
-    assert card_hits(qdb, "633700003333") == [Hit("C2", "633700003333", "replaced")]
-    assert card_hits(qdb, "63370000111") == []  # exact only, no prefix
-    assert card_hits(qdb, "6337 0000 1111") == []  # callers pass the bare number
+    assert hits(qdb, card_query("633700001111")) == [Hit("C1", "633700001111", "active")]
+    assert hits(qdb, card_query("633700002222")) == [Hit("C1", "633700002222", "lost")]
+    assert hits(qdb, card_query("633700003333")) == [Hit("C2", "633700003333", "replaced")]
+    assert hits(qdb, card_query("63370000111")) == []  # exact only, no prefix
+    assert hits(qdb, card_query("6337 0000 1111")) == []  # callers pass the bare number
 
 
 def test_phone_hits(qdb: Database) -> None:
-    assert phone_hits(qdb, "+447700900123", 20) == [Hit("C1", "+447700900123")]
-    assert phone_hits(qdb, "+33612345678", 20) == [Hit("C4", "+33612345678")]
-    assert phone_hits(qdb, "07700900123", 20) == []  # E.164 only
-    assert phone_hits(qdb, "+44770090012", 20) == []
+    assert hits(qdb, phone_query("+447700900123", 20)) == [Hit("C1", "+447700900123")]
+    assert hits(qdb, phone_query("+33612345678", 20)) == [Hit("C4", "+33612345678")]
+    assert hits(qdb, phone_query("07700900123", 20)) == []  # E.164 only
+    assert hits(qdb, phone_query("+44770090012", 20)) == []
 
 
 def test_phone_hits_shared_number_and_limit(qdb: Database, tmp_path: Path) -> None:
     write_csv(tmp_path / "shared", "phones.csv", "customer_id,phone\nC2,07700 900123\n")
     import_export(qdb, tmp_path / "shared", ImportContext())
-    hits = phone_hits(qdb, "+447700900123", 20)
-    assert sorted(h.customer_id for h in hits) == ["C1", "C2"]
-    assert len(phone_hits(qdb, "+447700900123", 1)) == 1
+    found = hits(qdb, phone_query("+447700900123", 20))
+    assert sorted(h.customer_id for h in found) == ["C1", "C2"]
+    assert len(hits(qdb, phone_query("+447700900123", 1))) == 1
 
 
 def test_phone_suffix_hits(qdb: Database) -> None:
     # last digits "0123", reversed
-    assert phone_suffix_hits(qdb, "3210", 20) == [Hit("C1", "+447700900123")]
+    assert hits(qdb, phone_suffix_query("3210", 20)) == [Hit("C1", "+447700900123")]
     # "…123" ends both 07700 900123 (C1) and 07700 911123 (C4)
-    hits = phone_suffix_hits(qdb, "321", 20)
-    assert sorted((h.customer_id, h.matched) for h in hits) == [
+    found = hits(qdb, phone_suffix_query("321", 20))
+    assert sorted((h.customer_id, h.matched) for h in found) == [
         ("C1", "+447700900123"),
         ("C4", "+447700911123"),
     ]
-    assert phone_suffix_hits(qdb, "8100", 20) == [Hit("C1", "+442079460018")]
-    assert phone_suffix_hits(qdb, "8765", 20) == [Hit("C4", "+33612345678")]
-    assert phone_suffix_hits(qdb, "4444", 20) == []
+    assert hits(qdb, phone_suffix_query("8100", 20)) == [Hit("C1", "+442079460018")]
+    assert hits(qdb, phone_suffix_query("8765", 20)) == [Hit("C4", "+33612345678")]
+    assert hits(qdb, phone_suffix_query("4444", 20)) == []
 
 
 def test_phone_suffix_is_a_prefix_range_not_a_substring(qdb: Database) -> None:
     # "0090" occurs inside every 07700 900xxx number, but no number ends in "0900"
-    assert phone_suffix_hits(qdb, "0090", 20) == []
+    assert hits(qdb, phone_suffix_query("0090", 20)) == []
     # the full national number (10 digits) still matches
-    assert phone_suffix_hits(qdb, "3210090077", 20) == [Hit("C1", "+447700900123")]
-    assert phone_suffix_hits(qdb, "32100900779", 20) == []
+    assert hits(qdb, phone_suffix_query("3210090077", 20)) == [Hit("C1", "+447700900123")]
+    assert hits(qdb, phone_suffix_query("32100900779", 20)) == []
 
 
 def test_phone_suffix_limit(qdb: Database) -> None:
     # every GB mobile in the export ends "…7700 9xxxxx" -> reversed ends "…9007744"
-    assert len(phone_suffix_hits(qdb, "", 20)) == 6
-    assert len(phone_suffix_hits(qdb, "", 2)) == 2
-    assert len(phone_suffix_hits(qdb, "321", 1)) == 1
+    # six phones, but hits are distinct customers: four
+    assert len(hits(qdb, phone_suffix_query("", 20))) == 4
+    assert len(hits(qdb, phone_suffix_query("", 2))) == 2
+    assert len(hits(qdb, phone_suffix_query("321", 1))) == 1
 
 
 def test_name_hits_prefix_and_accents(qdb: Database) -> None:
-    assert name_hits(qdb, ["zoe"], 20) == [Hit("C1", "zoe")]
-    assert name_hits(qdb, ["zo"], 20) == [Hit("C1", "zoe")]
-    assert name_hits(qdb, ["lukasz"], 20) == [Hit("C2", "lukasz")]
-    assert name_hits(qdb, ["siobhan"], 20) == [Hit("C3", "siobhan")]
-    assert name_hits(qdb, ["obrien"], 20) == [Hit("C3", "obrien")]
-    assert name_hits(qdb, ["jones"], 20) == [Hit("C1", "jones")]
-    assert name_hits(qdb, ["smith"], 20) == [Hit("C1", "smith")]  # one hit per customer
-    assert name_hits(qdb, ["zoey"], 20) == []
+    assert hits(qdb, name_query(["zoe"], 20)) == [Hit("C1", "zoe")]
+    assert hits(qdb, name_query(["zo"], 20)) == [Hit("C1", "zoe")]
+    assert hits(qdb, name_query(["lukasz"], 20)) == [Hit("C2", "lukasz")]
+    assert hits(qdb, name_query(["siobhan"], 20)) == [Hit("C3", "siobhan")]
+    assert hits(qdb, name_query(["obrien"], 20)) == [Hit("C3", "obrien")]
+    assert hits(qdb, name_query(["jones"], 20)) == [Hit("C1", "jones")]
+    assert hits(qdb, name_query(["smith"], 20)) == [Hit("C1", "smith")]  # one hit per customer
+    assert hits(qdb, name_query(["zoey"], 20)) == []
 
 
 def test_name_hits_several_customers(qdb: Database) -> None:
-    hits = name_hits(qdb, ["s"], 20)  # siobhan (C3), smith and smithjones (C1)
-    assert sorted(h.customer_id for h in hits) == ["C1", "C3"]
-    assert len(name_hits(qdb, ["s"], 1)) == 1
+    found = hits(qdb, name_query(["s"], 20))  # siobhan (C3), smith and smithjones (C1)
+    assert sorted(h.customer_id for h in found) == ["C1", "C3"]
+    assert len(hits(qdb, name_query(["s"], 1))) == 1
 
 
 def test_name_hits_multi_word(qdb: Database) -> None:
-    assert [h.customer_id for h in name_hits(qdb, ["zoe", "smith"], 20)] == ["C1"]
-    assert [h.customer_id for h in name_hits(qdb, ["smi", "zo"], 20)] == ["C1"]
-    assert [h.customer_id for h in name_hits(qdb, ["nowak", "luk"], 20)] == ["C2"]
-    assert [h.customer_id for h in name_hits(qdb, ["o", "siob"], 20)] == ["C3"]
-    assert name_hits(qdb, ["zoe", "nowak"], 20) == []
-    assert name_hits(qdb, ["smith", "ann"], 20) == []
+    assert [h.customer_id for h in hits(qdb, name_query(["zoe", "smith"], 20))] == ["C1"]
+    assert [h.customer_id for h in hits(qdb, name_query(["smi", "zo"], 20))] == ["C1"]
+    assert [h.customer_id for h in hits(qdb, name_query(["nowak", "luk"], 20))] == ["C2"]
+    assert [h.customer_id for h in hits(qdb, name_query(["o", "siob"], 20))] == ["C3"]
+    assert hits(qdb, name_query(["zoe", "nowak"], 20)) == []
+    assert hits(qdb, name_query(["smith", "ann"], 20)) == []
     # the other words must start a word, not sit inside one
-    assert name_hits(qdb, ["zoe", "mith"], 20) == []
+    assert hits(qdb, name_query(["zoe", "mith"], 20)) == []
 
 
 def test_email_hits(qdb: Database) -> None:
     # the stored (unfolded) email is what matched
-    assert email_hits(qdb, "zoe.smith@example.com", 20) == [Hit("C1", "Zoe.Smith@Example.com")]
-    assert email_hits(qdb, "ann@", 20) == [Hit("C4", "ann@example.com")]
-    assert email_hits(qdb, "l", 20) == [Hit("C2", "lukasz@example.org")]
-    assert email_hits(qdb, "x", 20) == []
-    assert email_hits(qdb, "example.com", 20) == []  # a prefix, not a substring
-    assert len(email_hits(qdb, "", 2)) == 2
+    assert hits(qdb, email_query("zoe.smith@example.com", 20)) == [
+        Hit("C1", "Zoe.Smith@Example.com")
+    ]
+    assert hits(qdb, email_query("ann@", 20)) == [Hit("C4", "ann@example.com")]
+    assert hits(qdb, email_query("l", 20)) == [Hit("C2", "lukasz@example.org")]
+    assert hits(qdb, email_query("x", 20)) == []
+    assert hits(qdb, email_query("example.com", 20)) == []  # a prefix, not a substring
+    assert len(hits(qdb, email_query("", 2))) == 2
 
 
-def test_candidate_rows(qdb: Database) -> None:
-    found = {r.customer_id: r for r in candidate_rows(qdb, ["C1", "C2", "C3", "C4", "C9"], BOUNDS)}
+def by_id(found: list[Candidate]) -> dict[str, Candidate]:
+    return {c.hit.customer_id: c for c in found}
+
+
+def every_customer() -> HitQuery:
+    return HitQuery("SELECT customer_id, customer_id, NULL FROM customers", ())
+
+
+def test_candidates_carry_names_and_figures(qdb: Database) -> None:
+    found = by_id(candidates(qdb, every_customer(), BOUNDS))
     assert set(found) == {"C1", "C2", "C3", "C4"}
     # C1: 12 months from 24 Nov 2025: 25.50 + 40.00 - 10.25; an active card beats a lost one
-    assert found["C1"] == CandidateRow("C1", "Zoë", "Smith-Jones", "active", 15525, 5525, "active")
-    assert found["C2"] == CandidateRow("C2", "Łukasz", "Nowak", "active", 120099, 99, "replaced")
-    assert found["C3"] == CandidateRow("C3", "Siobhán", "O'Brien", "closed", 0, 0, "active")
-    assert found["C4"] == CandidateRow("C4", "Ann", "Example", "active", 500, 0, None)
+    c1 = found["C1"]
+    assert (c1.given_name, c1.family_name, c1.status) == ("Zoë", "Smith-Jones", "active")
+    assert (c1.lifetime_value, c1.spend_12m, c1.card_status) == (15525, 5525, "active")
+    c2 = found["C2"]
+    assert (c2.given_name, c2.lifetime_value, c2.spend_12m, c2.card_status) == (
+        "Łukasz",
+        120099,
+        99,
+        "replaced",
+    )
+    c3 = found["C3"]
+    assert (c3.status, c3.lifetime_value, c3.spend_12m, c3.card_status) == (
+        "closed",
+        0,
+        0,
+        "active",
+    )
+    c4 = found["C4"]
+    assert (c4.lifetime_value, c4.spend_12m, c4.card_status) == (500, 0, None)
 
 
-def test_candidate_rows_as_of_an_earlier_day(qdb: Database) -> None:
+def test_a_card_candidate_keeps_the_matched_cards_status(qdb: Database) -> None:
+    (lost,) = candidates(qdb, card_query("633700002222"), BOUNDS)
+    assert lost.hit == Hit("C1", "633700002222", "lost")
+    assert lost.card_status == "lost"  # not the customer's active card
+
+
+def test_candidates_as_of_an_earlier_day(qdb: Database) -> None:
     bounds = as_of_bounds(date(2026, 7, 2), LONDON)
-    (row,) = candidate_rows(qdb, ["C1"], bounds)
+    (row,) = candidates(qdb, card_query("633700001111"), bounds)
     # 12 months from 3 July 2025: P1 (1 June 2025) is older; the refund of 5 July is later
     assert row.spend_12m == 2550 + 4000
-    (row,) = candidate_rows(qdb, ["C1"], as_of_bounds(date(2026, 5, 31), LONDON))
+    (row,) = candidates(qdb, card_query("633700001111"), as_of_bounds(date(2026, 5, 31), LONDON))
     assert row.spend_12m == 10000 + 2550  # P1 is inside 365 days of 31 May 2026
 
 
-def test_candidate_rows_empty(qdb: Database) -> None:
-    assert candidate_rows(qdb, [], BOUNDS) == []
+def test_candidates_of_nothing(qdb: Database) -> None:
+    assert candidates(qdb, card_query("nope"), BOUNDS) == []
 
 
 def test_exists_freshness_and_has_customers(qdb: Database, db: Database) -> None:
