@@ -6,18 +6,21 @@ import argparse
 import json
 import signal
 import sys
-from collections.abc import Callable, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
 from app.domain.policy import PolicyError
 from app.services.importing import import_folder, make_demo
-from app.services.lookup import UnknownCustomerError
+from app.services.lookup import RefusedInputError, UnknownCustomerError
 from app.services.station import Station, open_station
-from app.settings import Settings
+from app.settings import Settings, describe_settings_error
 from app.store.database import StoreError
 from app.store.export_files import ExportError
 from app.store.importer import ImportReport
@@ -48,7 +51,9 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help="the station's database file")
+    common.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, help="the station's database file"
+    )
     common.add_argument("--as-of", type=_iso_date, help="the day to judge from (YYYY-MM-DD)")
     common.add_argument("--json", action="store_true", help="print JSON for scripts")
 
@@ -86,16 +91,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = _HANDLERS[args.command]
     try:
         return handler(args)
-    except (RefusedError, StoreError, ExportError, UnknownCustomerError, PolicyError) as exc:
-        message = str(exc).strip().splitlines()
-        print(f"standing: {message[0] if message else 'refused'}", file=sys.stderr)
-        for extra in message[1:]:
-            print(f"  {extra}", file=sys.stderr)
-        return EXIT_REFUSED
+    except REFUSALS as exc:
+        message = "; ".join(line.strip() for line in str(exc).strip().splitlines())
+        print(f"standing: {message or 'refused'}", file=sys.stderr)
+    except ValidationError as exc:
+        print(f"standing: {describe_settings_error(exc)}", file=sys.stderr)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"standing: {exc.strerror or exc}{where}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+REFUSALS = (
+    RefusedError,
+    RefusedInputError,
+    StoreError,
+    ExportError,
+    UnknownCustomerError,
+    PolicyError,
+)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(db_path=args.db) if args.db else Settings()
+    return Settings.for_db(args.db)
 
 
 def _open(args: argparse.Namespace, *, create: bool) -> Station:
@@ -109,29 +127,40 @@ def _emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:
         print(text())
 
 
-def _cmd_import(args: argparse.Namespace) -> int:
-    station = _open(args, create=True)
+@contextmanager
+def _writing(settings: Settings) -> Iterator[Station]:
+    """A station to write to; a database this run created is removed again if it fails."""
+    path = settings.db_path
+    existed = path.exists()
+    station = open_station(settings, create=True)
     try:
-        report = import_folder(station, args.folder)
-    finally:
+        yield station
+    except BaseException:
         station.close()
+        if not existed:
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        raise
+    station.close()
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    with _writing(_settings(args)) as station:
+        report = import_folder(station, args.folder)
     _emit(args, _report_json(report), lambda: _report_text(report))
     return 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    station = open_station(settings, create=True)
-    try:
+    with _writing(settings) as station:
         out, report = make_demo(
             station,
             customers=args.customers or settings.demo_customers,
             seed=args.seed,
-            as_of=args.as_of or date.today(),
+            as_of=args.as_of or datetime.now(settings.zone).date(),
             out_dir=args.out,
         )
-    finally:
-        station.close()
     data = {
         "db": str(settings.db_path),
         "export": str(out) if out else None,
@@ -142,6 +171,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        raise RefusedError("nothing to look up: give a card, phone, name or email")
     station = _open(args, create=False)
     try:
         result = station.lookup.search(args.query, args.as_of)

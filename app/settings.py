@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "Standing"
@@ -37,9 +37,23 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        ZoneInfo(value)
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (try Europe/London)") from None
         return value
 
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @classmethod
+    def for_db(cls, db_path: Path | None) -> Settings:
+        """The station's settings, with the database a command line or test names."""
+        return cls(db_path=db_path) if db_path else cls()
+
+
+def describe_settings_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    name = "STANDING_" + "_".join(str(p) for p in error["loc"]).upper()
+    return f"setting {name}: {error['msg'].removeprefix('Value error, ')}"

@@ -7,11 +7,11 @@ Validation needs the station's region, zone and currency, passed as validation c
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from typing import Any, ClassVar
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.domain.identifiers import fold, normalise_card, normalise_phone
 from app.domain.import_context import ImportContext
@@ -33,11 +33,29 @@ def to_epoch(value: Any, zone: ZoneInfo) -> int:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError("must be an ISO 8601 date-time such as 2026-03-04T08:12:00Z") from None
-    if len(text) == 10:
-        moment = datetime.combine(moment.date(), time())
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return int(moment.timestamp())
+
+
+def _calendar_date(value: Any) -> Any:
+    """A date, also when exported as a midnight date-time ("2020-03-14T00:00:00Z")."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise ValueError("must be a date such as 2020-03-14") from None
+
+
+def _moment(value: Any, info: ValidationInfo) -> int:
+    return to_epoch(value, _context(info).zone)
+
+
+CalendarDate = Annotated[date, BeforeValidator(_calendar_date)]
+Moment = Annotated[int, BeforeValidator(_moment)]
 
 
 def _one_of(value: str, allowed: tuple[str, ...]) -> str:
@@ -78,25 +96,15 @@ class CustomerRow(ContractRow):
 
     customer_id: str
     given_name: str
-    joined_on: date
+    joined_on: CalendarDate
     family_name: str | None = None
     email: str | None = None
     household_id: str | None = None
     status: str = "active"
-    referrals: int = 0
+    referrals: int = Field(default=0, ge=0, le=1_000_000)
     preferences: str | None = None
     notes: str | None = None
-    updated_at: int | None = None
-
-    @field_validator("joined_on", mode="before")
-    @classmethod
-    def _date(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                raise ValueError("must be a date such as 2020-03-14") from None
-        return value
+    updated_at: Moment | None = None
 
     @field_validator("email")
     @classmethod
@@ -109,20 +117,6 @@ class CustomerRow(ContractRow):
     @classmethod
     def _status(cls, value: Any) -> str:
         return "active" if value is None else _one_of(str(value), ("active", "closed"))
-
-    @field_validator("referrals", mode="before")
-    @classmethod
-    def _referrals(cls, value: Any) -> Any:
-        if value is None:
-            return 0
-        if isinstance(value, int | str) and not str(value).isdigit():
-            raise ValueError("must be a whole number, 0 or more")
-        return value
-
-    @field_validator("updated_at", mode="before")
-    @classmethod
-    def _updated(cls, value: Any, info: ValidationInfo) -> int | None:
-        return None if value is None else to_epoch(value, _context(info).zone)
 
     @property
     def email_folded(self) -> str | None:
@@ -137,6 +131,11 @@ class PhoneRow(ContractRow):
     customer_id: str
     phone: str
     label: str | None = None
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str | None) -> str | None:
+        return value.lower() if value else value
 
     @field_validator("phone", mode="before")
     @classmethod
@@ -157,7 +156,7 @@ class CardRow(ContractRow):
     customer_id: str
     card_type: str | None = None
     status: str = "active"
-    issued_on: date | None = None
+    issued_on: CalendarDate | None = None
 
     @field_validator("card_number", mode="before")
     @classmethod
@@ -182,17 +181,12 @@ class PurchaseRow(ContractRow):
 
     purchase_id: str
     customer_id: str
-    purchased_at: int
+    purchased_at: Moment
     amount: int
     currency: str | None = None
     channel: str | None = None
     product_line: str | None = None
     location: str | None = None
-
-    @field_validator("purchased_at", mode="before")
-    @classmethod
-    def _at(cls, value: Any, info: ValidationInfo) -> Any:
-        return value if value is None else to_epoch(value, _context(info).zone)
 
     @field_validator("amount", mode="before")
     @classmethod
@@ -216,15 +210,10 @@ class InteractionRow(ContractRow):
 
     interaction_id: str
     customer_id: str
-    occurred_at: int
+    occurred_at: Moment
     kind: str
     channel: str | None = None
     summary: str | None = None
-
-    @field_validator("occurred_at", mode="before")
-    @classmethod
-    def _at(cls, value: Any, info: ValidationInfo) -> Any:
-        return value if value is None else to_epoch(value, _context(info).zone)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -239,16 +228,11 @@ class ConcessionRow(ContractRow):
 
     concession_id: str
     customer_id: str
-    granted_at: int
+    granted_at: Moment
     value: int
     kind: str | None = None
     reason: str | None = None
     location: str | None = None
-
-    @field_validator("granted_at", mode="before")
-    @classmethod
-    def _at(cls, value: Any, info: ValidationInfo) -> Any:
-        return value if value is None else to_epoch(value, _context(info).zone)
 
     @field_validator("value", mode="before")
     @classmethod

@@ -51,7 +51,7 @@ def looks_like_payment_card(text: str) -> bool:
 
 def normalise_phone(text: str, region: str = "GB") -> str | None:
     """Any human phone format -> E.164, or None when it is not a possible number."""
-    cleaned = text.strip().replace("(0)", "")
+    cleaned = text.strip()
     if not cleaned or len(digits_only(cleaned)) < 6:
         return None
     try:

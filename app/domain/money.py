@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 EXPONENT = 2
 _SCALE = 10**EXPONENT
 _SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+MAX_MINOR = 10**15  # far beyond any real amount, well inside SQLite's integers
+_PLAIN = re.compile(r"[+-]?(\d[\d,]*)?(\.\d*)?")
 
 
 def parse_money(text: str | int | float | Decimal) -> int:
     """Decimal major units ("12.50", "-3", 4) -> integer minor units; ValueError if not exact."""
     if isinstance(text, float):
         text = repr(text)
+    written = str(text).strip()
+    if not _PLAIN.fullmatch(written) or not any(c.isdigit() for c in written):
+        raise ValueError(f"not a money amount: {text!r}")
     try:
-        value = Decimal(str(text).strip().replace(",", ""))
+        value = Decimal(written.replace(",", ""))
     except InvalidOperation:
         raise ValueError(f"not a money amount: {text!r}") from None
-    if not value.is_finite():
-        raise ValueError(f"not a money amount: {text!r}")
     minor = value * _SCALE
     if minor != minor.to_integral_value():
         raise ValueError(f"more than {EXPONENT} decimal places: {text!r}")
+    if abs(minor) >= MAX_MINOR:
+        raise ValueError(f"too large to be a money amount: {text!r}")
     return int(minor)
 
 

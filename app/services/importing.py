@@ -12,7 +12,8 @@ from app.store.importer import ImportReport, Progress, import_export
 
 
 def import_folder(station: Station, folder: Path, progress: Progress | None = None) -> ImportReport:
-    return import_export(station.db, folder, station.import_context, progress=progress)
+    """Import an upstream export; real data replaces any demo data in the cache."""
+    return import_export(station.db, folder, station.import_context, progress=progress, demo=False)
 
 
 def make_demo(
@@ -25,15 +26,14 @@ def make_demo(
     progress: Progress | None = None,
 ) -> tuple[Path | None, ImportReport]:
     """Write a demo export (to `out_dir`, or a temporary folder) and import it as demo data."""
+
+    def write_and_import(folder: Path) -> ImportReport:
+        write_demo_export(folder, customers=customers, seed=seed, as_of=as_of)
+        return import_export(
+            station.db, folder, station.import_context, progress=progress, demo=True
+        )
+
     if out_dir is not None:
-        write_demo_export(out_dir, customers=customers, seed=seed, as_of=as_of)
-        report = import_export(
-            station.db, out_dir, station.import_context, progress=progress, demo=True
-        )
-        return out_dir, report
+        return out_dir, write_and_import(out_dir)
     with tempfile.TemporaryDirectory(prefix="standing-demo-") as tmp:
-        write_demo_export(Path(tmp), customers=customers, seed=seed, as_of=as_of)
-        report = import_export(
-            station.db, Path(tmp), station.import_context, progress=progress, demo=True
-        )
-    return None, report
+        return None, write_and_import(Path(tmp))

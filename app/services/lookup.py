@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from app.domain.identifiers import Query, mask_phone, read_query
+from app.domain.identifiers import Query, looks_like_payment_card, mask_phone, read_query
 from app.domain.models import Match, MatchedOn, Profile
 from app.domain.policy import Policy
 from app.domain.standing import build_profile, display_name, tier_reached
@@ -27,6 +27,10 @@ PAYMENT_CARD_REFUSAL = (
 class UnknownCustomerError(LookupError):
     def __init__(self, customer_id: str) -> None:
         super().__init__(f"no customer with id {customer_id!r}")
+
+
+class RefusedInputError(ValueError):
+    """Input refused on sight (a payment card number); the message never repeats it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,8 @@ class LookupService:
         return tuple(m for _, m in ranked)
 
     def profile(self, customer_id: str, as_of: date | None = None) -> Profile:
+        if looks_like_payment_card(customer_id):
+            raise RefusedInputError(PAYMENT_CARD_REFUSAL)
         bounds = self.bounds(as_of)
         facts = queries.customer_facts(self.db, customer_id, bounds)
         if facts is None:

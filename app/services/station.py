@@ -13,6 +13,7 @@ from app.domain.policy import Policy, PolicyError, parse_policy
 from app.services.lookup import LookupService
 from app.settings import Settings
 from app.store.database import open_database
+from app.store.queries import has_customers
 
 
 def load_policy(path: Path | None = None) -> Policy:
@@ -37,6 +38,9 @@ class Station:
     @property
     def import_context(self) -> ImportContext:
         return import_context(self.settings)
+
+    def has_data(self) -> bool:
+        return has_customers(self.db)
 
     def close(self) -> None:
         self.db.close()

@@ -43,9 +43,9 @@ class ExportFile:
 
     def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         with _text_lines(self.path) as handle:
-            reader = csv.reader(handle)
+            reader = csv.reader(handle, strict=True)  # an unclosed quote is an error
             try:
-                header = [h.strip() for h in next(reader)]
+                header = [h.strip().lower() for h in next(reader)]
             except StopIteration:
                 raise ExportError(f"{self.name}: the file is empty (no header row)") from None
             except csv.Error as exc:
@@ -63,10 +63,8 @@ class ExportFile:
                             file=self.name,
                             line=line,
                         )
-                    yield (
-                        line,
-                        {h: v for h, v in zip(header, row, strict=False) if v and not v.isspace()},
-                    )
+                    values = zip(header, row, strict=False)
+                    yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
             except csv.Error as exc:
                 line = reader.line_num
                 raise ExportError(
@@ -93,9 +91,10 @@ class ExportFile:
                         file=self.name,
                         line=line,
                     )
+                row = {str(k).strip().lower(): v for k, v in row.items() if not _blank(v)}
                 self._note_extras(set(row) - checked)
                 checked |= set(row)
-                yield line, {k: v for k, v in row.items() if not _blank(v)}
+                yield line, {k: v.strip() if isinstance(v, str) else v for k, v in row.items()}
 
     def _check_header(self, header: list[str]) -> None:
         missing = [c for c in self.model.required if c not in header]

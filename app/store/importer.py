@@ -25,13 +25,15 @@ from app.domain.contract import (
     PhoneRow,
     PurchaseRow,
 )
-from app.domain.identifiers import name_words, reversed_digits
+from app.domain.identifiers import looks_like_payment_card, name_words, reversed_digits
 from app.domain.import_context import ImportContext
-from app.store.database import set_meta
+from app.store.database import get_meta, set_meta
 from app.store.export_files import ExportError, ExportFile, find_export_files
+from app.store.queries import has_customers
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
 BATCH = 5_000
+CONTRACT_TABLES = ("customers", "phones", "cards", "purchases", "interactions", "concessions")
 Progress = Callable[[str, int], None]
 
 
@@ -67,10 +69,17 @@ def import_export(
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
-    known = {row[0] for row in db.execute("SELECT customer_id FROM customers")}
     touched: set[str] = set()
     newest_update: int | None = None
     with db.atomic(), watching_moves(db):
+        holds_demo = get_meta(db, "demo") == "1"
+        if demo is True and not holds_demo and has_customers(db):
+            raise ExportError("this database holds real data: write the demo to another --db")
+        if demo is not True and holds_demo:
+            clear_demo_data(db)  # real data replaces invented data, never mixes with it
+            report.warnings.append("the demo data in this database was replaced")
+            demo = False
+        known = {row[0] for row in db.execute("SELECT customer_id FROM customers")}
         for export in files:
             file_report = report.files.setdefault(export.name, FileReport(export.name))
             writer = _WRITERS[export.model]
@@ -118,6 +127,11 @@ def import_export(
     return report
 
 
+def clear_demo_data(db: Database) -> None:
+    for table in (*CONTRACT_TABLES, "name_words", "summary", "households"):
+        db.conn.execute(f"DELETE FROM {table}")
+
+
 def _validate(
     export: ExportFile, line: int, raw: dict[str, Any], context: ImportContext
 ) -> ContractRow:
@@ -129,6 +143,8 @@ def _validate(
         message = error["msg"].removeprefix("Value error, ")
         shown = raw.get(where)
         value = "" if shown is None or len(str(shown)) > 40 else f" ({shown!r})"
+        if shown is not None and looks_like_payment_card(str(shown)):
+            value = " (a payment card number, not shown)"
         raise ExportError(
             f"{export.name} line {line}, field {where}: {message}{value}",
             file=export.name,

@@ -44,7 +44,7 @@ class Candidate:
     given_name: str
     family_name: str | None
     status: str
-    lifetime_value: int  # all-time, from the summary
+    lifetime_value: int  # as of the day (the summary's, unless later rows exist)
     spend_12m: int
     card_status: str | None  # the matched card's, else the customer's best card's
 
@@ -71,7 +71,8 @@ def phone_query(e164: str, limit: int) -> HitQuery:
 
 def phone_suffix_query(reversed_prefix: str, limit: int) -> HitQuery:
     return HitQuery(
-        "SELECT customer_id, e164, NULL FROM phones WHERE reversed >= ? AND reversed < ? LIMIT ?",
+        "SELECT customer_id, min(e164), NULL FROM phones WHERE reversed >= ? AND reversed < ? "
+        "GROUP BY customer_id LIMIT ?",
         (reversed_prefix, reversed_prefix + DIGITS_END, limit),
     )
 
@@ -89,27 +90,21 @@ def name_query(words: Sequence[str], limit: int) -> HitQuery:
     lead = max(words, key=len)
     others = [w for w in words if w is not lead]
     sql = (
-        "SELECT n.customer_id, n.word, NULL FROM name_words n"
+        "SELECT DISTINCT n.customer_id, ?, NULL FROM name_words n"
         + (" JOIN customers c ON c.customer_id = n.customer_id" if others else "")
         + " WHERE n.word >= ? AND n.word < ?"
         + "".join(" AND instr(' ' || c.search_words, ?) > 0" for _ in others)
         + " LIMIT ?"
     )
-    return HitQuery(sql, (lead, lead + WORD_END, *(" " + w for w in others), limit))
-
-
-def hits(db: Database, query: HitQuery) -> list[Hit]:
-    """The distinct customers a query finds, each with its first match."""
-    seen: dict[str, Hit] = {}
-    for customer_id, matched, card_status in db.execute(query.sql, query.params):
-        seen.setdefault(customer_id, Hit(customer_id, matched, card_status))
-    return list(seen.values())
+    return HitQuery(sql, (lead, lead, lead + WORD_END, *(" " + w for w in others), limit))
 
 
 _CANDIDATES = """
 WITH h (customer_id, matched, card_status) AS ({hits})
 SELECT h.customer_id, h.matched, h.card_status, c.given_name, c.family_name, c.status,
-    coalesce(s.lifetime_value, 0),
+    CASE WHEN s.last_activity_at >= ? THEN (SELECT total(p.amount) FROM purchases p
+            WHERE p.customer_id = h.customer_id AND p.purchased_at < ?)
+        ELSE coalesce(s.lifetime_value, 0) END,
     (SELECT total(p.amount) FROM purchases p
         WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
     coalesce(h.card_status, (SELECT k.status FROM cards k WHERE k.customer_id = h.customer_id
@@ -123,16 +118,12 @@ def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
     """The query's hits with their names and figures, in one statement."""
     sql = _CANDIDATES.format(hits=query.sql)
     found: dict[str, Candidate] = {}
-    for r in db.execute(sql, (*query.params, bounds.start_12m, bounds.end)):
+    params = (*query.params, bounds.end, bounds.end, bounds.start_12m, bounds.end)
+    for r in db.execute(sql, params):
         if r[0] not in found:
             hit = Hit(r[0], r[1], r[2])
-            found[r[0]] = Candidate(hit, r[3], r[4], r[5], r[6], int(r[7]), r[8])
+            found[r[0]] = Candidate(hit, r[3], r[4], r[5], int(r[6]), int(r[7]), r[8])
     return list(found.values())
-
-
-def customer_exists(db: Database, customer_id: str) -> bool:
-    row = db.execute("SELECT 1 FROM customers WHERE customer_id = ?", [customer_id]).fetchone()
-    return row is not None
 
 
 def _moment(epoch: int | None) -> datetime | None:

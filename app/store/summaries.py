@@ -60,13 +60,14 @@ _OWNED_TABLES = ("purchases", "interactions", "concessions")
 def watching_moves(db: Database) -> Iterator[None]:
     """While open, a row re-exported under another customer marks its previous owner."""
     conn = db.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS moved_from (customer_id TEXT PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS moved_from (customer_id TEXT)")
     conn.execute("DELETE FROM temp.moved_from")
     for table in _OWNED_TABLES:
         conn.execute(
             f"CREATE TEMP TRIGGER IF NOT EXISTS {table}_moved AFTER UPDATE OF customer_id "
             f"ON main.{table} WHEN old.customer_id IS NOT new.customer_id BEGIN "
-            "INSERT OR IGNORE INTO moved_from VALUES (old.customer_id); END"
+            # a plain INSERT: an upsert's own conflict policy would override OR IGNORE here
+            "INSERT INTO moved_from VALUES (old.customer_id); END"
         )
     try:
         yield
@@ -76,4 +77,4 @@ def watching_moves(db: Database) -> Iterator[None]:
 
 
 def previous_owners(db: Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT customer_id FROM temp.moved_from")]
+    return [r[0] for r in db.execute("SELECT DISTINCT customer_id FROM temp.moved_from")]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from app.domain.policy import PolicyError
 from app.services.station import Station, open_station
 from app.settings import APP_NAME, Settings
-from app.store.queries import has_customers
+from app.store.database import StoreError
 from app.ui.main_window import MainWindow
 from app.ui.workers import Runner
 
@@ -69,7 +71,7 @@ class DemoSetup:
                 station,
                 customers=self.settings.demo_customers,
                 seed=1,
-                as_of=date.today(),
+                as_of=datetime.now(self.settings.zone).date(),
                 progress=lambda name, rows: report((name, rows)),
             )
         finally:
@@ -95,9 +97,13 @@ class DemoSetup:
 
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
-    settings = Settings(db_path=db_path) if db_path else Settings()
-    station = open_station(settings)
-    if not has_customers(station.db):
+    try:
+        settings = Settings.for_db(db_path)
+        station = open_station(settings)
+    except (StoreError, PolicyError, ValidationError) as exc:
+        QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")
+        return 2
+    if not station.has_data():
         station.close()
         setup = DemoSetup(settings, Runner())
         setup.run()

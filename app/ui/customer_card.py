@@ -68,6 +68,7 @@ def _table(model: RecordTableModel[object]) -> QTableView:
     view.setShowGrid(False)
     view.setWordWrap(False)
     header = view.horizontalHeader()
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     view.verticalHeader().setDefaultSectionSize(24)

@@ -21,8 +21,10 @@ def money(minor: int, *, pence: bool | None = None) -> str:
 
 def figure(minor: int) -> str:
     """A headline sum: whole pounds once it reaches £100, so it reads at a glance."""
-    whole = abs(minor) >= 100_00
-    return format_money(round(minor, -2) if whole else minor, pence=not whole)
+    if abs(minor) < 100_00:
+        return format_money(minor, pence=True)
+    pounds = (abs(minor) + 50) // 100 * 100  # halves round up, as people expect
+    return format_money(pounds if minor >= 0 else -pounds, pence=False)
 
 
 def day(value: date | None, today: date | None = None) -> str:

@@ -138,3 +138,47 @@ def test_as_of_must_be_a_date(demo_db: Path) -> None:
     done = run("profile", "C000001", "--db", demo_db, "--as-of", "yesterday")
     assert done.returncode == 2
     assert "YYYY-MM-DD" in done.stderr
+
+
+def test_db_may_come_before_the_command(demo_db: Path) -> None:
+    done = run("--db", demo_db, "lookup", "07700 900123", "--json")
+    assert done.returncode == 0, done.stderr
+    assert [m["customer_id"] for m in json.loads(done.stdout)] == ["C000001"]
+
+
+def test_profile_refuses_a_payment_card_number_without_echoing_it(demo_db: Path) -> None:
+    done = run("profile", "4111 1111 1111 1111", "--db", demo_db)
+    assert "payment card" in one_clear_line(done)
+    assert "4111" not in done.stdout + done.stderr
+
+
+def test_an_empty_query_is_refused(demo_db: Path) -> None:
+    assert "nothing to look up" in one_clear_line(run("lookup", "  ", "--db", demo_db))
+
+
+def test_a_failed_import_leaves_no_new_database(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    one_clear_line(run("import", tmp_path / "missing", "--db", db))
+    assert not db.exists()
+    assert "no database" in one_clear_line(run("lookup", "ann", "--db", db))
+
+
+def test_file_system_and_setting_errors_are_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    line = one_clear_line(
+        run("demo", "--customers", "10", "--db", tmp_path / "d.db", "--out", blocker / "sub")
+    )
+    assert "a-file" in line
+    line = one_clear_line(
+        run("lookup", "ann", "--db", tmp_path / "d.db", env={"STANDING_TIMEZONE": "Mars/Base"})
+    )
+    assert "STANDING_TIMEZONE" in line
+
+
+def test_real_import_replaces_the_demo(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(demo_db.read_bytes())
+    imported = run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
+    assert any("demo data" in w for w in imported["warnings"])
+    assert run_json("lookup", "07700 900123", "--db", db)[0]["customer_id"] == "C1"

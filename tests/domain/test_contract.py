@@ -126,8 +126,8 @@ def test_customer_defaults() -> None:
         ({"email": "not an email"}, "email", "must be an email address"),
         ({"email": "ann.example.com"}, "email", "must be an email address"),
         ({"status": "dormant"}, "status", "must be one of active, closed"),
-        ({"referrals": "-1"}, "referrals", "0 or more"),
-        ({"referrals": "two"}, "referrals", "whole number"),
+        ({"referrals": "-1"}, "referrals", "greater than or equal to 0"),
+        ({"referrals": "two"}, "referrals", "valid integer"),
         ({"updated_at": "yesterday"}, "updated_at", "ISO 8601"),
     ],
 )
@@ -149,7 +149,7 @@ def test_customer_negative_referrals_from_json_is_refused() -> None:
     # JSON Lines carry numbers as numbers; -1 referrals is as wrong as "-1"
     where, msg = refused(CustomerRow, {**CUSTOMER, "referrals": -1})
     assert where == "referrals"
-    assert "0 or more" in msg
+    assert "greater than or equal to 0" in msg
 
 
 def test_customer_referrals_from_json_numbers() -> None:

@@ -185,3 +185,15 @@ def test_a_page_of_matches_says_when_there_are_more(station: Station) -> None:
     assert len(page.matches) == 1 and page.more
     whole = station.lookup.search("example", AS_OF, limit=2)
     assert len(whole.matches) == 2 and not whole.more
+
+
+def test_the_list_and_the_card_agree_on_the_tier_as_of_any_day(demo_station: Station) -> None:
+    ids = [r[0] for r in demo_station.db.execute("SELECT customer_id FROM customers LIMIT 150")]
+    for day in (date(2021, 6, 1), date(2024, 2, 29), AS_OF):
+        for customer_id in ids:
+            profile = demo_station.lookup.profile(customer_id, day)
+            (card, *_) = [c.card_number for c in profile.cards] or [None]
+            if card is None:
+                continue
+            (match,) = demo_station.lookup.search(card, day).matches
+            assert match.tier == profile.standing.tier, (customer_id, day)

@@ -11,12 +11,13 @@ from sqlite_utils import Database
 
 from app.domain.import_context import ImportContext
 from app.services.station import Station
-from app.store.database import get_meta
+from app.store.database import get_meta, open_database
 from app.store.export_files import ExportError
 from app.store.importer import ImportReport, import_export
-from app.store.queries import hits, name_query
+from app.store.queries import name_query
 from tests.conftest import write_csv
 from tests.store.conftest import FILES, dump, rows, utc, write_export
+from tests.store.test_queries import hits
 
 Imported = tuple[Database, ImportReport]
 
@@ -759,3 +760,115 @@ def test_demo_reimport_changes_nothing(demo_station: Station, demo_export: Path)
     before = dump(demo_station.db)
     import_export(demo_station.db, demo_export, demo_station.import_context)
     assert dump(demo_station.db) == before
+
+
+def test_two_rows_moved_away_from_one_customer(tmp_path: Path) -> None:
+    """A customer merge re-exports several rows under another id: both owners are re-summed."""
+    db = open_database(tmp_path / "merge.sqlite3")
+    base = tmp_path / "base"
+    write_csv(
+        base,
+        "customers.csv",
+        "customer_id,given_name,joined_on\nA,Ann,2020-01-01\nB,Bea,2020-01-01",
+    )
+    write_csv(
+        base,
+        "purchases.csv",
+        "purchase_id,customer_id,purchased_at,amount\n"
+        "P1,A,2026-01-01T10:00:00Z,10.00\nP2,A,2026-02-01T10:00:00Z,5.00",
+    )
+    write_csv(
+        base,
+        "interactions.csv",
+        "interaction_id,customer_id,occurred_at,kind\nI1,A,2026-01-02T10:00:00Z,complaint",
+    )
+    import_export(db, base, ImportContext())
+    merged = tmp_path / "merged"
+    write_csv(
+        merged,
+        "purchases.csv",
+        "purchase_id,customer_id,purchased_at,amount\n"
+        "P1,B,2026-01-01T10:00:00Z,10.00\nP2,B,2026-02-01T10:00:00Z,5.00",
+    )
+    write_csv(
+        merged,
+        "interactions.csv",
+        "interaction_id,customer_id,occurred_at,kind\nI1,B,2026-01-02T10:00:00Z,complaint",
+    )
+    import_export(db, merged, ImportContext())
+    rows = dict(
+        (r[0], r[1:])
+        for r in db.execute(
+            "SELECT customer_id, lifetime_value, purchase_count, complaints_total FROM summary"
+        )
+    )
+    assert rows == {"A": (0, 0, 0), "B": (1500, 2, 1)}
+
+
+def test_an_unclosed_quote_is_an_error_not_a_swallowed_file(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "q.sqlite3")
+    folder = tmp_path / "export"
+    write_csv(
+        folder,
+        "customers.csv",
+        'customer_id,given_name,joined_on,notes\nC3,Al,2020-03-14,"oops\nC4,Bo,2020-03-14,fine',
+    )
+    with pytest.raises(ExportError, match=r"customers\.csv"):
+        import_export(db, folder, ImportContext())
+    assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
+
+
+def test_padded_values_and_midnight_datetimes_are_accepted(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "p.sqlite3")
+    folder = tmp_path / "export"
+    write_csv(
+        folder,
+        "customers.csv",
+        "Customer_ID,Given_Name,Joined_On,Referrals\nC1,Ann,  2020-03-14 , 3 \n"
+        "C2,Bob,2021-05-06T00:00:00Z,0",
+    )
+    import_export(db, folder, ImportContext())
+    rows = db.execute(
+        "SELECT customer_id, joined_on, referrals FROM customers ORDER BY 1"
+    ).fetchall()
+    assert rows == [("C1", "2020-03-14", 3), ("C2", "2021-05-06", 0)]
+
+
+def test_an_absurd_amount_is_refused_not_a_crash(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "o.sqlite3")
+    folder = tmp_path / "export"
+    write_csv(folder, "customers.csv", "customer_id,given_name,joined_on\nC1,Ann,2020-03-14")
+    write_csv(
+        folder,
+        "purchases.csv",
+        "purchase_id,customer_id,purchased_at,amount\nP1,C1,2026-01-01T10:00:00Z,99999999999999999999",
+    )
+    with pytest.raises(ExportError, match="line 2, field amount: too large"):
+        import_export(db, folder, ImportContext())
+
+
+def test_a_payment_card_number_in_a_bad_row_is_not_repeated(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "c.sqlite3")
+    folder = tmp_path / "export"
+    write_csv(folder, "customers.csv", "customer_id,given_name,joined_on\nC1,Ann,2020-03-14")
+    write_csv(folder, "phones.csv", "customer_id,phone\nC1,4111 1111 1111 1111")
+    with pytest.raises(ExportError) as caught:
+        import_export(db, folder, ImportContext())
+    assert "4111" not in str(caught.value)
+    assert "payment card" in str(caught.value)
+
+
+def test_real_data_replaces_demo_data_and_demo_never_mixes_into_real(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "d.sqlite3")
+    demo = tmp_path / "demo"
+    write_csv(demo, "customers.csv", "customer_id,given_name,joined_on\nD1,Invented,2020-01-01")
+    import_export(db, demo, ImportContext(), demo=True)
+    real = tmp_path / "real"
+    write_csv(real, "customers.csv", "customer_id,given_name,joined_on\nR1,Real,2020-01-01")
+    report = import_export(db, real, ImportContext(), demo=False)
+    assert [r[0] for r in db.execute("SELECT customer_id FROM customers")] == ["R1"]
+    assert db.execute("SELECT value FROM meta WHERE key = 'demo'").fetchone()[0] == "0"
+    assert any("demo data" in w for w in report.warnings)
+    with pytest.raises(ExportError, match="real data"):
+        import_export(db, demo, ImportContext(), demo=True)
+    assert [r[0] for r in db.execute("SELECT customer_id FROM customers")] == ["R1"]

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from app.services.station import Station, open_station
 from app.settings import Settings
-from app.store.queries import has_customers
 from app.ui.app import DemoSetup, build_window
 from app.ui.main_window import MainWindow
 from app.ui.models import MatchListModel, RecordTableModel
@@ -130,7 +129,7 @@ def test_first_start_creates_a_labelled_demo_database(qtbot: QtBot, tmp_path: Pa
     assert setup.error is None
     station = open_station(settings, create=False)
     try:
-        assert has_customers(station.db)
+        assert station.has_data()
         win = build_window(station)
         qtbot.addWidget(win)
         win.show()
