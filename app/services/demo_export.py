@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import math
 import random
-import unicodedata
 from bisect import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Generic, TextIO, TypeVar
 from zoneinfo import ZoneInfo
+
+from app.domain.identifiers import fold
+from app.domain.money import to_decimal_string
 
 __all__ = [
     "COLUMNS",
@@ -239,16 +241,14 @@ STATIONS = _Pick(
 )
 
 # Characters NFKD cannot take apart into ASCII.
-_FOLD = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ı": "i"})
 _folded: dict[str, str] = {}
 
 
 def ascii_fold(name: str) -> str:
-    """ "Łukasz O'Brien" -> "lukaszobrien": lower-case ASCII letters and digits only."""
+    """ "Łukasz O'Brien" -> "lukaszobrien": folded letters and digits only, for emails."""
     cached = _folded.get(name)
     if cached is None:
-        plain = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
-        cached = "".join(c for c in plain if c.isascii() and c.isalnum())
+        cached = "".join(c for c in fold(name) if c.isascii() and c.isalnum())
         _folded[name] = cached
     return cached
 
@@ -582,12 +582,6 @@ def _scatter(n: int) -> int:
     mixed = (n * 48_271_397 + 12_345_679) % 10**8
     flipped = int(f"{mixed:08d}"[::-1])
     return (flipped * 91_234_567 + 7_654_321) % 10**8
-
-
-def money(pence: int) -> str:
-    """-1234 -> "-12.34"."""
-    whole, part = divmod(abs(pence), 100)
-    return f"{'-' if pence < 0 else ''}{whole}.{part:02d}"
 
 
 def _between(rng: random.Random, low: int, high: int) -> int:
@@ -960,7 +954,16 @@ class _Export:
         stamp, cid = self.stamp, person.customer_id
         first = self.counts["purchases.csv"] + 1
         self.w["purchases.csv"].writerows(
-            (f"P{i:08d}", cid, stamp(day, second), money(pence), "GBP", channel, product, where)
+            (
+                f"P{i:08d}",
+                cid,
+                stamp(day, second),
+                to_decimal_string(pence),
+                "GBP",
+                channel,
+                product,
+                where,
+            )
             for i, (day, second, pence, product, channel, where) in enumerate(sales, first)
         )
         self.counts["purchases.csv"] += len(sales)
@@ -1006,7 +1009,7 @@ class _Export:
             dest=STATIONS(rng),
             minutes=rng.randint(12, 95),
             time=f"{rng.randint(6, 21):02d}:{rng.randrange(0, 60, 3):02d}",
-            amount=money(_price(rng, "off-peak return")),
+            amount=to_decimal_string(_price(rng, "off-peak return")),
             coach="ABCDEFGHJK"[rng.randrange(10)],
         )
         day = self.contact_day(person, kind)
@@ -1034,7 +1037,7 @@ class _Export:
         day, second, kind, pence, reason, location = item
         number = self.counts["concessions.csv"] + 1
         when = self.stamp(day, second)
-        row = (f"K{number:07d}", cid, when, money(pence), kind, reason, location)
+        row = (f"K{number:07d}", cid, when, to_decimal_string(pence), kind, reason, location)
         self.write("concessions.csv", row)
 
     def concession(
