@@ -10,13 +10,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
+from app.domain.goodwill import GoodwillError, Suggestion
 from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
 from app.domain.policy import PolicyError
+from app.services.goodwill import Advice, read_amount
 from app.services.importing import import_folder, make_demo
 from app.services.lookup import RefusedInputError, UnknownCustomerError
 from app.services.station import Station, open_station
@@ -49,20 +51,27 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line (exit 2) like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, f"standing: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS, help="the station's database file"
     )
     common.add_argument("--as-of", type=_iso_date, help="the day to judge from (YYYY-MM-DD)")
     common.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="standing",
         description="Where a customer stands. With no command, opens the window.",
     )
     parser.add_argument("--db", type=Path, help="the station's database file")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     imp = commands.add_parser("import", parents=[common], help="import an upstream export folder")
     imp.add_argument("folder", type=Path, metavar="DIR")
@@ -77,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     prof = commands.add_parser("profile", parents=[common], help="one customer's standing")
     prof.add_argument("customer_id", metavar="CUSTOMER_ID")
+
+    sug = commands.add_parser("suggest", parents=[common], help="suggested goodwill for a dispute")
+    sug.add_argument("customer_id", metavar="CUSTOMER_ID")
+    sug.add_argument("--category", required=True, metavar="C", help="lost_ticket, delay, …")
+    sug.add_argument("--amount", required=True, metavar="X", help="the disputed amount, e.g. 1.50")
+    sug.add_argument("--role", default="clerk", metavar="ROLE", help="clerk, supervisor or manager")
+    sug.add_argument("--words", default="", metavar="TEXT", help="the customer's own words")
     return parser
 
 
@@ -103,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 REFUSALS = (
+    GoodwillError,
     RefusedError,
     RefusedInputError,
     StoreError,
@@ -195,7 +212,27 @@ def _cmd_profile(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_suggest(args: argparse.Namespace) -> int:
+    amount = read_amount(args.amount)
+    station = _open(args, create=False)
+    try:
+        advice = station.goodwill.advise(
+            args.customer_id,
+            category=args.category,
+            amount=amount,
+            role=args.role,
+            words=args.words,
+            as_of=args.as_of,
+        )
+    finally:
+        station.close()
+    rows = [suggestion_json(s) for s in advice.suggestions]
+    _emit(args, rows, lambda: _suggestions_text(advice))
+    return 0
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "suggest": _cmd_suggest,
     "import": _cmd_import,
     "demo": _cmd_demo,
     "lookup": _cmd_lookup,
@@ -240,6 +277,36 @@ def profile_json(p: Profile) -> dict[str, Any]:
         "preferences": p.preferences,
         "complaints_12m": p.complaints_12m,
     }
+
+
+def suggestion_json(s: Suggestion) -> dict[str, Any]:
+    return {
+        "category": s.category,
+        "action": s.action,
+        "value": to_decimal_string(s.value),
+        "script": s.script,
+        "reasons": [{"fact": r.fact, "text": r.text} for r in s.reasons],
+        "within_discretion": s.within_discretion,
+        "needs_approval": s.needs_approval,
+        "approval_reason": s.approval_reason,
+        "escalate": s.escalate,
+    }
+
+
+def _suggestions_text(advice: Advice) -> str:
+    p = advice.profile
+    lines = [f"{p.display_name} ({p.customer_id}) · {p.standing.label} · as a {advice.role}"]
+    for rank, s in enumerate(advice.suggestions, start=1):
+        allowed = (
+            "within your discretion"
+            if s.within_discretion
+            else f"needs approval: {s.approval_reason}"
+        )
+        lines.append(f"{rank}. {s.action} {format_money(s.value, pence=True)} · {allowed}")
+        lines.append(f"   “{s.script}”")
+    if advice.suggestions:
+        lines.append("why: " + "; ".join(r.text for r in advice.suggestions[0].reasons))
+    return "\n".join(lines)
 
 
 def _money_or_none(minor: int | None) -> str | None:

@@ -113,6 +113,8 @@ class CustomerFacts(Frozen):
     stats: LifetimeStats
     window: tuple[tuple[int, int], ...] = ()  # (epoch seconds, amount) over the last 24 months
     complaints_12m: int = 0
+    concessions_90d: int = 0
+    concession_value_12m: int = 0
     household: tuple[str, ...] = ()
     household_lifetime_value: int = 0
     phones: tuple[Phone, ...] = ()
@@ -164,6 +166,8 @@ class Profile(Frozen):
     cards: tuple[Card, ...]
     monthly_spend: tuple[int, ...]
     complaints_12m: int
+    concessions_90d: int
+    concession_value_12m: int
     recent_purchases: tuple[Purchase, ...]
     recent_interactions: tuple[Interaction, ...]
     recent_concessions: tuple[Concession, ...]

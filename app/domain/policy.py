@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.domain.money import parse_money, to_decimal_string
 
@@ -44,9 +52,104 @@ class SignalRules(Strict):
     frequent_complainer_min_complaints_12m: int = Field(default=3, ge=1)
 
 
+DISPUTE_CATEGORIES = (
+    "lost_ticket",
+    "delay",
+    "faulty_product",
+    "billing_error",
+    "poor_service",
+    "other",
+)
+ACTIONS = ("waive", "refund", "voucher", "points", "upgrade", "apology")
+ROLES = ("clerk", "supervisor", "manager")
+Ratio = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+
+
+class Remedy(Strict):
+    action: str
+    value: Money | Literal["disputed"]  # a base value, or the disputed amount itself
+    script: str = Field(min_length=1)
+    min_tier: str | None = None
+    escalate: bool = False
+
+    @field_validator("action")
+    @classmethod
+    def _action(cls, value: str) -> str:
+        if value not in ACTIONS:
+            raise ValueError(f"must be one of {', '.join(ACTIONS)}")
+        return value
+
+
+class Category(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    remedies: tuple[Remedy, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_a_gesture(self) -> Category:
+        if not any(r.value != 0 for r in self.remedies):
+            raise ValueError(f"category {self.id} offers no gesture of any value")
+        return self
+
+
+class Bonus(Strict):
+    per_tenure_year: Ratio = Decimal("0.05")
+    max_tenure_years: int = Field(default=10, ge=0, le=50)
+    quiet_regular: Ratio = Decimal("0.25")
+    advocate: Ratio = Decimal("0.25")
+
+
+class Guards(Strict):
+    repeat_count_90d: int = Field(default=3, ge=1)
+    share_of_spend_12m: Ratio = Decimal("0.30")
+    min_flagged_value: Money = 2000
+    shift_count: int = Field(default=10, ge=1)
+    shift_value: Money = 15000
+
+
+class Goodwill(Strict):
+    floor: Money
+    cap_absolute: Money
+    cap_share_of_spend_12m: Ratio
+    cap_minimum: Money
+    round_to: Money = 50
+    generosity: dict[str, Ratio]
+    bonus: Bonus = Bonus()
+    roles: dict[str, Money]
+    guards: Guards = Guards()
+    categories: tuple[Category, ...]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Goodwill:
+        if self.floor <= 0:
+            raise ValueError(f"goodwill.floor = {to_decimal_string(self.floor)}: must be above 0")
+        if not self.floor <= self.cap_minimum <= self.cap_absolute:
+            raise ValueError(
+                "goodwill caps must satisfy floor ≤ cap_minimum ≤ cap_absolute, got "
+                f"{to_decimal_string(self.floor)}, {to_decimal_string(self.cap_minimum)}, "
+                f"{to_decimal_string(self.cap_absolute)}"
+            )
+        if self.round_to <= 0:
+            raise ValueError("goodwill.round_to must be above 0")
+        missing = [r for r in ROLES if r not in self.roles]
+        if missing:
+            raise ValueError(f"goodwill.roles needs a limit for {', '.join(missing)}")
+        ids = [c.id for c in self.categories]
+        absent = [c for c in DISPUTE_CATEGORIES if c not in ids]
+        if absent:
+            raise ValueError(f"goodwill.categories is missing {', '.join(absent)}")
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"goodwill category ids must be unique, got {ids}")
+        return self
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+
 class Policy(Strict):
     tiers: tuple[Tier, ...] = Field(min_length=1)
     signals: SignalRules = SignalRules()
+    goodwill: Goodwill
 
     @model_validator(mode="after")
     def _tiers_ascend(self) -> Policy:
@@ -72,7 +175,26 @@ class Policy(Strict):
         for tier in self.tiers[1:]:
             if tier.min_spend_12m is None and tier.min_lifetime is None:
                 raise ValueError(f"tier {tier.id} needs min_spend_12m or min_lifetime")
+        unknown = sorted(set(self.goodwill.generosity) ^ set(ids))
+        if unknown:
+            raise ValueError(
+                f"goodwill.generosity must name each tier exactly ({', '.join(ids)}); "
+                f"check {', '.join(unknown)}"
+            )
+        levels = [self.goodwill.generosity[i] for i in ids]
+        if levels != sorted(levels):
+            raise ValueError("goodwill.generosity must not fall as tiers rise")
+        for category in self.goodwill.categories:
+            for remedy in category.remedies:
+                if remedy.min_tier is not None and remedy.min_tier not in ids:
+                    raise ValueError(
+                        f"goodwill category {category.id}: min_tier = {remedy.min_tier!r} "
+                        f"is not a tier ({', '.join(ids)})"
+                    )
         return self
+
+    def tier_rank(self, tier_id: str) -> int:
+        return [t.id for t in self.tiers].index(tier_id)
 
     def tier(self, tier_id: str) -> Tier:
         return next(t for t in self.tiers if t.id == tier_id)

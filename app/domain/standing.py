@@ -162,6 +162,8 @@ def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile
         cards=facts.cards,
         monthly_spend=recent.monthly_spend,
         complaints_12m=facts.complaints_12m,
+        concessions_90d=facts.concessions_90d,
+        concession_value_12m=facts.concession_value_12m,
         recent_purchases=facts.recent_purchases,
         recent_interactions=facts.recent_interactions,
         recent_concessions=facts.recent_concessions,

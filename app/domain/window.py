@@ -22,6 +22,7 @@ class AsOf:
     zone: ZoneInfo
     end: int  # exclusive: midnight after the as-of day
     start_12m: int  # inclusive: the 365 days ending with the as-of day
+    start_90d: int  # inclusive: the 90 days ending with the as-of day
     month_starts: tuple[int, ...]  # CHART_MONTHS month starts, oldest first
 
     @property
@@ -45,6 +46,7 @@ def as_of_bounds(day: date, zone: ZoneInfo) -> AsOf:
         zone=zone,
         end=_midnight(day + timedelta(days=1), zone),
         start_12m=_midnight(day - timedelta(days=YEAR_DAYS - 1), zone),
+        start_90d=_midnight(day - timedelta(days=89), zone),
         month_starts=tuple(reversed(months)),
     )
 

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from app.domain.import_context import ImportContext
 from app.domain.policy import Policy, PolicyError, parse_policy
+from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
 from app.settings import Settings
 from app.store.database import open_database
@@ -34,6 +35,7 @@ class Station:
     db: Database
     policy: Policy
     lookup: LookupService
+    goodwill: GoodwillService
 
     @property
     def import_context(self) -> ImportContext:
@@ -56,4 +58,5 @@ def open_station(settings: Settings, *, create: bool = True) -> Station:
     policy = load_policy(settings.policy_path)
     db = open_database(settings.db_path, create=create)
     lookup = LookupService(db, policy, region=settings.default_region, zone=settings.zone)
-    return Station(settings=settings, db=db, policy=policy, lookup=lookup)
+    goodwill = GoodwillService(lookup, policy)
+    return Station(settings=settings, db=db, policy=policy, lookup=lookup, goodwill=goodwill)

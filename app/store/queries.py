@@ -202,6 +202,11 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
         "AND occurred_at < ? AND kind = 'complaint'",
         [customer_id, bounds.start_12m, bounds.end],
     ).fetchone()[0]
+    given_90d, given_12m = db.execute(
+        "SELECT count(CASE WHEN granted_at >= ? THEN 1 END), total(value) FROM concessions "
+        "WHERE customer_id = ? AND granted_at >= ? AND granted_at < ?",
+        [bounds.start_90d, customer_id, bounds.start_12m, bounds.end],
+    ).fetchone()
     return CustomerFacts(
         customer_id=row[0],
         given_name=row[1],
@@ -216,6 +221,8 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
         stats=stats,
         window=window,
         complaints_12m=complaints_12m,
+        concessions_90d=given_90d,
+        concession_value_12m=int(given_12m),
         household=household,
         household_lifetime_value=household_value,
         phones=_phones(db, customer_id),

@@ -36,7 +36,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(station: Station) -> MainWindow:
-    return MainWindow(station.lookup, station=station.settings.station, zone=station.settings.zone)
+    return MainWindow(
+        station.lookup,
+        station.goodwill,
+        station=station.settings.station,
+        zone=station.settings.zone,
+    )
 
 
 class DemoSetup:

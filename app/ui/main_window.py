@@ -18,16 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models import Match
+from app.services.goodwill import GoodwillService
 from app.services.lookup import Freshness, LookupService, SearchResult
 from app.ui import format as fmt
 from app.ui.customer_card import CustomerCard
+from app.ui.goodwill_panel import GoodwillPanel
 from app.ui.match_delegate import MatchDelegate
 from app.ui.models import MatchListModel
 from app.ui.search_box import SearchBox
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, lookup: LookupService, *, station: str, zone: ZoneInfo) -> None:
+    def __init__(
+        self, lookup: LookupService, goodwill: GoodwillService, *, station: str, zone: ZoneInfo
+    ) -> None:
         super().__init__()
         self.lookup, self.zone = lookup, zone
         self.setWindowTitle(self.tr("Standing — {0}").format(station))
@@ -76,10 +80,12 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.results, 1)
         self.card = CustomerCard(zone)
+        self.goodwill = GoodwillPanel(goodwill)
         splitter.addWidget(left)
         splitter.addWidget(self.card)
+        splitter.addWidget(self.goodwill)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1066])
+        splitter.setSizes([250, 816, 300])
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
             self._notify(result.refused)
             self.results_model.set_matches(())
             self.card.clear()
+            self.goodwill.clear()
             self.count.setText(self.tr("Input refused"))
             return
         self._notify(None)
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
             self._open_match(direct)
         elif self.card.profile is not None:
             self.card.clear()
+            self.goodwill.clear()
 
     def _update_count(self, result: SearchResult) -> None:
         n = len(result.matches)
@@ -188,6 +196,7 @@ class MainWindow(QMainWindow):
     def _open_match(self, match: Match) -> None:
         profile = self.lookup.profile(match.customer_id)
         self.card.show_profile(profile, match)
+        self.goodwill.set_profile(profile)
 
     def _focus_results(self) -> None:
         if self.results_model.rowCount():
@@ -204,6 +213,7 @@ class MainWindow(QMainWindow):
         self._notify(None)
         self.results_model.set_matches(())
         self.card.clear()
+        self.goodwill.clear()
         self.count.setText(self.tr("No search yet"))
         self.search.setFocus()
 

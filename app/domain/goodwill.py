@@ -1,0 +1,225 @@
+"""Suggested goodwill: what to offer, why, and whether the clerk may give it alone.
+
+Pure: a profile, a dispute, the staff role, the policy and the concession history in;
+ranked suggestions out. It holds that every customer is offered at least the floor
+gesture, that a more valuable customer never gets less for the same dispute and history,
+that no suggestion exceeds its caps, and that going over the role's limit or tripping a
+guard means approval.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, Decimal
+
+from pydantic import Field
+
+from app.domain.models import Frozen, Profile, Signal
+from app.domain.money import format_money
+from app.domain.policy import ROLES, Category, Goodwill, Policy, Remedy
+
+
+class GoodwillError(ValueError):
+    """A dispute the engine cannot judge (unknown category or role, bad amount)."""
+
+
+class Dispute(Frozen):
+    category: str
+    amount: int = Field(default=0, ge=0)  # the disputed sum, minor units
+    words: str = ""  # the customer's own words, as the clerk typed them
+
+
+class Shift(Frozen):
+    """Goodwill this clerk has already given in the current shift."""
+
+    count: int = Field(default=0, ge=0)
+    value: int = Field(default=0, ge=0)
+
+
+class Reason(Frozen):
+    fact: str  # tier, tenure, spend_12m, lifetime_value, last_concession, signals, cap, words
+    text: str
+
+
+class Suggestion(Frozen):
+    category: str
+    action: str
+    value: int
+    script: str
+    reasons: tuple[Reason, ...]
+    within_discretion: bool
+    needs_approval: bool
+    approval_reason: str | None
+    escalate: bool = False
+
+
+def suggest(
+    profile: Profile, dispute: Dispute, role: str, policy: Policy, shift: Shift | None = None
+) -> tuple[Suggestion, ...]:
+    """Ranked suggestions (the first is the one to offer); history comes with the profile."""
+    shift = shift or Shift()
+    goodwill = policy.goodwill
+    category = goodwill.category(dispute.category)
+    if category is None:
+        known = ", ".join(c.id for c in goodwill.categories)
+        raise GoodwillError(f"unknown category {dispute.category!r} (one of {known})")
+    if role not in ROLES:
+        raise GoodwillError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+    cap = cap_for(goodwill, profile.spend_12m)
+    scale = multiplier(policy, profile)
+    reasons = _reasons(profile, dispute, cap, scale)
+    guard = _guard(goodwill, profile)
+    suggestions = []
+    for remedy in _eligible(policy, category, profile.standing.tier):
+        value = _value(goodwill, remedy, dispute, cap, scale)
+        if value is None:
+            continue
+        approval = _approval(goodwill, role, value, guard, shift)
+        suggestions.append(
+            Suggestion(
+                category=category.id,
+                action=remedy.action,
+                value=value,
+                script=_script(remedy, profile, dispute, value, category),
+                reasons=reasons + _capped(remedy, dispute, cap),
+                within_discretion=approval is None,
+                needs_approval=approval is not None,
+                approval_reason=approval,
+                escalate=remedy.escalate,
+            )
+        )
+    return tuple(sorted(suggestions, key=lambda s: s.value == 0))
+
+
+def cap_for(goodwill: Goodwill, spend_12m: int) -> int:
+    """The most any one gesture may be worth for this customer."""
+    share = int(Decimal(max(spend_12m, 0)) * goodwill.cap_share_of_spend_12m)
+    return min(goodwill.cap_absolute, max(goodwill.cap_minimum, share))
+
+
+def multiplier(policy: Policy, profile: Profile) -> Decimal:
+    """Generosity for the tier, plus what tenure and quiet loyalty have earned."""
+    bonus = policy.goodwill.bonus
+    years = min(profile.tenure_days // 365, bonus.max_tenure_years)
+    scale = policy.goodwill.generosity[profile.standing.tier] + bonus.per_tenure_year * years
+    if Signal.QUIET_REGULAR in profile.signals:
+        scale += bonus.quiet_regular
+    if Signal.ADVOCATE in profile.signals:
+        scale += bonus.advocate
+    return scale
+
+
+def _eligible(policy: Policy, category: Category, tier: str) -> list[Remedy]:
+    rank = policy.tier_rank(tier)
+    return [
+        r for r in category.remedies if r.min_tier is None or rank >= policy.tier_rank(r.min_tier)
+    ]
+
+
+def _value(
+    goodwill: Goodwill, remedy: Remedy, dispute: Dispute, cap: int, scale: Decimal
+) -> int | None:
+    if remedy.value == "disputed":
+        return min(dispute.amount, cap) if dispute.amount > 0 else None
+    if remedy.value == 0:
+        return 0
+    step = Decimal(goodwill.round_to)
+    scaled = (Decimal(remedy.value) * scale / step).to_integral_value(ROUND_CEILING) * step
+    return min(max(int(scaled), goodwill.floor), cap)
+
+
+def _guard(goodwill: Goodwill, profile: Profile) -> str | None:
+    guards = goodwill.guards
+    if profile.concessions_90d >= guards.repeat_count_90d:
+        return f"{profile.concessions_90d} concessions to this customer in the last 90 days"
+    given = profile.concession_value_12m
+    if given >= guards.min_flagged_value and given > guards.share_of_spend_12m * max(
+        profile.spend_12m, 0
+    ):
+        return (
+            f"{format_money(given)} of goodwill in 12 months against "
+            f"{format_money(profile.spend_12m)} of spend"
+        )
+    return None
+
+
+def _approval(
+    goodwill: Goodwill, role: str, value: int, guard: str | None, shift: Shift
+) -> str | None:
+    if value == 0:
+        return None
+    limit = goodwill.roles[role]
+    next_role = {"clerk": "a supervisor", "supervisor": "a manager"}.get(role, "another manager")
+    if value > limit:
+        return (
+            f"{_pence(value)} is over the {role} limit of {_pence(limit)}: {next_role} must approve"
+        )
+    if guard is not None:
+        return f"{guard}: {next_role} must approve"
+    guards = goodwill.guards
+    if shift.count >= guards.shift_count:
+        return f"{shift.count} concessions already this shift: {next_role} must approve"
+    if shift.value + value > guards.shift_value:
+        return (
+            f"{_pence(shift.value + value)} of goodwill this shift would pass "
+            f"{_pence(guards.shift_value)}: {next_role} must approve"
+        )
+    return None
+
+
+def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tuple[Reason, ...]:
+    standing = profile.standing
+    last = profile.recent_concessions[0] if profile.recent_concessions else None
+    if last is None:
+        last_text = "no goodwill given before"
+    else:
+        days = (profile.as_of - last.granted_at.date()).days
+        last_text = f"last goodwill {_pence(last.value)}, {days} days ago"
+    reasons = [
+        Reason(fact="tier", text=standing.reason),
+        Reason(fact="tenure", text=f"a customer for {profile.tenure_text}"),
+        Reason(fact="spend_12m", text=f"{format_money(profile.spend_12m)} in the last 12 months"),
+        Reason(fact="lifetime_value", text=f"{format_money(profile.lifetime_value)} lifetime"),
+        Reason(fact="last_concession", text=last_text),
+    ]
+    if profile.signals:
+        named = ", ".join(str(s).replace("_", " ") for s in profile.signals)
+        reasons.append(Reason(fact="signals", text=f"{named} (generosity ×{scale:.2f})"))
+    if dispute.words.strip():
+        reasons.append(Reason(fact="words", text=f"in their words: “{dispute.words.strip()}”"))
+    return tuple(reasons)
+
+
+def _capped(remedy: Remedy, dispute: Dispute, cap: int) -> tuple[Reason, ...]:
+    if remedy.value == "disputed" and dispute.amount > cap:
+        return (Reason(fact="cap", text=f"capped at {_pence(cap)} for this customer"),)
+    return ()
+
+
+def _script(
+    remedy: Remedy, profile: Profile, dispute: Dispute, value: int, category: Category
+) -> str:
+    return remedy.script.format(
+        name=profile.display_name.split()[0],
+        amount=_pence(dispute.amount),
+        value=_pence(value),
+        tenure=tenure_phrase(profile.tenure_days),
+        category=category.label.lower(),
+    )
+
+
+def tenure_phrase(days: int) -> str:
+    """Tenure as a person says it: "five years", "eight months", "three weeks"."""
+    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+        count = days // size
+        if count >= 1:
+            return f"{_spoken(count)} {unit}{'s' if count != 1 else ''}"
+    return "a few days"
+
+
+def _spoken(n: int) -> str:
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n - 1] if n <= len(words) else str(n)
+
+
+def _pence(minor: int) -> str:
+    return format_money(minor, pence=True)

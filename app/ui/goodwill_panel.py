@@ -1,0 +1,247 @@
+"""The goodwill panel: pick the dispute, type the amount, see what to offer and why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.goodwill import GoodwillError, Suggestion
+from app.domain.models import Profile
+from app.services.goodwill import Advice, GoodwillService, read_amount
+from app.services.lookup import RefusedInputError
+from app.ui import format as fmt
+from app.ui.models import RecordListModel
+
+ACTION_WORDS = {
+    "waive": "Waive",
+    "refund": "Refund",
+    "voucher": "Voucher",
+    "points": "Points",
+    "upgrade": "Upgrade",
+    "apology": "Apologise and escalate",
+}
+
+
+def headline(s: Suggestion) -> str:
+    word = ACTION_WORDS.get(s.action, s.action.capitalize())
+    return word if s.value == 0 else f"{word} {fmt.money(s.value, pence=True)}"
+
+
+class GoodwillPanel(QFrame):
+    applied = Signal(object)  # the Suggestion the clerk applied
+    supervisor_asked = Signal(object)
+
+    def __init__(self, service: GoodwillService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.role = "clerk"
+        self.profile: Profile | None = None
+        self.advice: Advice | None = None
+        self.setObjectName("goodwill")
+        self._build()
+        self.clear()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 14, 14, 10)
+        layout.setSpacing(6)
+        title = QLabel(self.tr("Goodwill"))
+        title.setObjectName("panelTitle")
+        layout.addWidget(title)
+
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Dispute category (F3)"))
+        for category_id, label in self.service.categories():
+            self.category.addItem(label, category_id)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText("0.00")
+        self.amount.setAccessibleName(self.tr("Disputed amount (F4)"))
+        self.words = QLineEdit()
+        self.words.setPlaceholderText(self.tr("In the customer's own words…"))
+        self.words.setAccessibleName(self.tr("The customer's own words"))
+        for caption, field in (
+            (self.tr("Dispute (F3)"), self.category),
+            (self.tr("Amount £ (F4)"), self.amount),
+            (self.tr("They said"), self.words),
+        ):
+            caption_label = QLabel(caption)
+            caption_label.setObjectName("fieldCaption")
+            caption_label.setBuddy(field)
+            layout.addWidget(caption_label)
+            layout.addWidget(field)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+
+        self.offer = QLabel()
+        self.offer.setObjectName("offer")
+        self.offer.setWordWrap(True)
+        self.discretion = QLabel()
+        self.discretion.setObjectName("discretion")
+        self.discretion.setWordWrap(True)
+        self.script = QLabel()
+        self.script.setObjectName("script")
+        self.script.setWordWrap(True)
+        self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("reasons")
+        self.reasons.setWordWrap(True)
+        for widget in (self.offer, self.discretion, self.script, self.reasons):
+            layout.addWidget(widget)
+
+        others = QLabel(self.tr("Other options"))
+        others.setObjectName("fieldCaption")
+        layout.addWidget(others)
+        self.options_model = RecordListModel[Suggestion](headline)
+        self.options = QListView()
+        self.options.setObjectName("options")
+        self.options.setModel(self.options_model)
+        self.options.setAccessibleName(self.tr("Goodwill options"))
+        self.options.setMaximumHeight(90)
+        layout.addWidget(self.options)
+        others.setBuddy(self.options)
+
+        buttons = QHBoxLayout()
+        self.apply_button = QPushButton(self.tr("Apply  Ctrl+⏎"))
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setAccessibleName(self.tr("Apply the suggestion"))
+        self.supervisor_button = QPushButton(self.tr("Supervisor"))
+        self.supervisor_button.setAccessibleName(self.tr("Ask a supervisor"))
+        buttons.addWidget(self.apply_button, 1)
+        buttons.addWidget(self.supervisor_button)
+        layout.addLayout(buttons)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("outcome")
+        self.outcome.setWordWrap(True)
+        layout.addWidget(self.outcome)
+        layout.addStretch(1)
+
+        self.category.currentIndexChanged.connect(self.refresh)
+        self.amount.textChanged.connect(self.refresh)
+        self.words.editingFinished.connect(self.refresh)
+        self.options.selectionModel().currentChanged.connect(self._on_option)
+        self.apply_button.clicked.connect(self.apply)
+        self.supervisor_button.clicked.connect(self.ask_supervisor)
+        for keys, slot in (
+            ("Ctrl+Return", self.apply),
+            ("Ctrl+Enter", self.apply),
+            ("Ctrl+Shift+S", self.ask_supervisor),
+            ("F3", self.category.setFocus),
+            ("F4", self.amount.setFocus),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
+
+    # state
+    def set_profile(self, profile: Profile) -> None:
+        fresh = self.profile is None or self.profile.customer_id != profile.customer_id
+        self.profile = profile
+        if fresh:
+            self.outcome.clear()
+        self.setEnabled(True)
+        self.refresh()
+
+    def clear(self) -> None:
+        self.profile = None
+        self.advice = None
+        self.amount.clear()
+        self.words.clear()
+        self.outcome.clear()
+        self._show(None)
+        self.setEnabled(False)
+
+    def refresh(self) -> None:
+        if self.profile is None:
+            return
+        try:
+            amount = read_amount(self.amount.text())
+            self.advice = self.service.advise(
+                self.profile.customer_id,
+                category=str(self.category.currentData()),
+                amount=amount,
+                role=self.role,
+                words=self.words.text(),
+                profile=self.profile,
+            )
+        except (GoodwillError, RefusedInputError) as exc:
+            self.advice = None
+            if isinstance(exc, RefusedInputError):
+                self.amount.clear()
+            self.error.setText(str(exc))
+            self._show(None)
+            return
+        self.error.clear()
+        self.options_model.set_rows(self.advice.suggestions)
+        self.options.setCurrentIndex(self.options_model.index(0))  # the top one is chosen
+        self._show(self.advice.top)
+
+    @property
+    def chosen(self) -> Suggestion | None:
+        row = self.options.currentIndex().row()
+        if self.advice and 0 <= row < len(self.advice.suggestions):
+            return self.advice.suggestions[row]
+        return self.advice.top if self.advice else None
+
+    def _on_option(self, current: QModelIndex | QPersistentModelIndex, _: object) -> None:
+        if self.advice and 0 <= current.row() < len(self.advice.suggestions):
+            self._show(self.advice.suggestions[current.row()])
+
+    def _show(self, s: Suggestion | None) -> None:
+        if s is None:
+            for label in (self.offer, self.discretion, self.script, self.reasons):
+                label.clear()
+            self.options_model.set_rows(())
+            self.apply_button.setEnabled(False)
+            self.supervisor_button.setEnabled(False)
+            return
+        self.offer.setText("▶ " + headline(s))
+        if s.needs_approval:
+            self.discretion.setText(self.tr("needs approval: {0}").format(s.approval_reason))
+            self.discretion.setProperty("approval", True)
+        else:
+            self.discretion.setText(self.tr("within your discretion"))
+            self.discretion.setProperty("approval", False)
+        self.discretion.style().unpolish(self.discretion)
+        self.discretion.style().polish(self.discretion)
+        self.script.setText(f"“{s.script}”")
+        self.reasons.setText("why: " + "; ".join(r.text for r in s.reasons))
+        self.apply_button.setEnabled(not s.needs_approval)
+        self.supervisor_button.setEnabled(True)
+
+    # actions: recording arrives with staff sign-in; until then say what would be recorded
+    def apply(self) -> None:
+        s = self.chosen
+        if s is None or s.needs_approval or self.profile is None:
+            return
+        self.outcome.setText(self._would_record(s, self.tr("Would record")))
+        self.applied.emit(s)
+
+    def ask_supervisor(self) -> None:
+        s = self.chosen
+        if s is None or self.profile is None:
+            return
+        self.outcome.setText(self._would_record(s, self.tr("Would ask a supervisor for")))
+        self.supervisor_asked.emit(s)
+
+    def _would_record(self, s: Suggestion, verb: str) -> str:
+        assert self.profile is not None
+        return self.tr(
+            "{verb}: {what} for {name} ({id}), {category}. Recording arrives with sign-in."
+        ).format(
+            verb=verb,
+            what=headline(s).lower(),
+            name=self.profile.display_name,
+            id=self.profile.customer_id,
+            category=s.category.replace("_", " "),
+        )

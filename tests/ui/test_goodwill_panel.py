@@ -1,0 +1,104 @@
+"""The goodwill panel, driven by keyboard alone (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.services.station import Station
+from app.ui.app import build_window
+from app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, hand_station: Station) -> Iterator[MainWindow]:
+    win = build_window(hand_station)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def open_ann(win: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(win.search, "07700900123", delay=45)
+    assert win.card.profile is not None and win.card.profile.customer_id == "C1"
+
+
+def test_panel_waits_for_a_customer(window: MainWindow) -> None:
+    assert not window.goodwill.isEnabled()
+    assert window.goodwill.offer.text() == ""
+
+
+def test_lost_ticket_by_keyboard_suggests_a_waiver(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert QApplication.focusWidget() is window.goodwill.category
+    assert window.goodwill.category.currentData() == "lost_ticket"
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert QApplication.focusWidget() is window.goodwill.amount
+    qtbot.keyClicks(window.goodwill.amount, "1.50")
+    panel = window.goodwill
+    assert panel.offer.text() == "▶ Waive £1.50"
+    assert panel.discretion.text() == "within your discretion"
+    assert "£1.50" in panel.script.text() and panel.script.text().startswith("“")
+    assert "Gold" in panel.reasons.text()
+    assert panel.options_model.rowCount() == 3
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Would record: waive £1.50 for Ann Example (C1), lost ticket" in panel.outcome.text()
+
+
+def test_choosing_the_category_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    qtbot.keyClick(window.goodwill.category, Qt.Key.Key_Down)
+    assert window.goodwill.category.currentData() == "delay"
+    assert window.goodwill.offer.text().startswith("▶ Voucher")
+
+
+def test_over_the_clerks_limit_needs_a_supervisor(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "120")
+    assert panel.offer.text() == "▶ Waive £120.00"
+    assert panel.discretion.text().startswith("needs approval: £120.00 is over the clerk limit")
+    assert not panel.apply_button.isEnabled()
+    qtbot.keyClick(
+        panel.amount,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert "Would ask a supervisor for: waive £120.00" in panel.outcome.text()
+
+
+def test_bad_amount_is_explained_where_it_was_typed(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "abc")
+    assert "must be a sum" in panel.error.text()
+    assert panel.offer.text() == ""
+    assert not panel.apply_button.isEnabled()
+
+
+def test_alternatives_can_be_chosen_with_arrows(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "1.50")
+    assert panel.chosen is not None and panel.chosen.action == "waive"
+    panel.options.setFocus()
+    qtbot.keyClick(panel.options, Qt.Key.Key_Down)
+    assert panel.offer.text().startswith("▶ Voucher")
+    assert panel.chosen is not None and panel.chosen.action == "voucher"
+
+
+def test_escape_clears_the_panel(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert not window.goodwill.isEnabled()
+    assert window.goodwill.profile is None
