@@ -156,6 +156,8 @@ def _approval(
     if guard is not None:
         return f"{guard}: {next_role} must approve"
     guards = goodwill.guards
+    if role != "clerk":  # the shift guards watch clerks; approvers answer for their own
+        return None
     if shift.count >= guards.shift_count:
         return f"{shift.count} concessions already this shift: {next_role} must approve"
     if shift.value + value > guards.shift_value:

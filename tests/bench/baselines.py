@@ -110,6 +110,10 @@ P_CONCESSIONS = (
     "SELECT concession_id, granted_at, value, kind, reason, location FROM concessions "
     "WHERE customer_id = ? AND granted_at < ? ORDER BY granted_at DESC LIMIT ?"
 )
+P_GOODWILL = (
+    "SELECT count(CASE WHEN granted_at >= ? THEN 1 END), total(value) FROM concessions "
+    "WHERE customer_id = ? AND granted_at >= ? AND granted_at < ?"
+)
 RECENT_ITEMS = 10
 
 
@@ -130,6 +134,7 @@ def profile_rows(conn: sqlite3.Connection, cid: str, bounds: AsOf) -> int:
     fetched += len(run(P_PURCHASES, (cid, end, RECENT_ITEMS)).fetchall())
     fetched += len(run(P_INTERACTIONS, (cid, end, RECENT_ITEMS)).fetchall())
     fetched += len(run(P_CONCESSIONS, (cid, end, RECENT_ITEMS)).fetchall())
+    fetched += len(run(P_GOODWILL, (bounds.start_90d, cid, bounds.start_12m, end)).fetchall())
     return fetched
 
 

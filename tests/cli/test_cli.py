@@ -182,3 +182,62 @@ def test_real_import_replaces_the_demo(demo_db: Path, tmp_path: Path) -> None:
     imported = run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
     assert any("demo data" in w for w in imported["warnings"])
     assert run_json("lookup", "07700 900123", "--db", db)[0]["customer_id"] == "C1"
+
+
+def test_suggest_json_for_the_hand_export(tmp_path: Path) -> None:
+    db = tmp_path / "hand.db"
+    run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
+    found = run_json(
+        "suggest",
+        "C1",
+        "--category",
+        "lost_ticket",
+        "--amount",
+        "1.50",
+        "--db",
+        db,
+        "--as-of",
+        "2026-11-23",
+    )
+    top = found[0]
+    assert (top["action"], top["value"], top["needs_approval"]) == ("waive", "1.50", False)
+    assert top["within_discretion"] is True and top["approval_reason"] is None
+    assert top["script"] and {r["fact"] for r in top["reasons"]} >= {"tier", "tenure"}
+    assert [s["action"] for s in found] == ["waive", "voucher", "apology"]
+    big = run_json("suggest", "C1", "--category", "faulty_product", "--amount", "80", "--db", db)
+    assert big[0]["needs_approval"] is True
+    assert "clerk limit" in big[0]["approval_reason"]
+    as_manager = run_json(
+        "suggest",
+        "C1",
+        "--category",
+        "faulty_product",
+        "--amount",
+        "80",
+        "--role",
+        "manager",
+        "--db",
+        db,
+    )
+    assert as_manager[0]["needs_approval"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--category", "lost", "--amount", "1"], "unknown category"),
+        (["--category", "delay", "--amount", "-1"], "negative"),
+        (["--category", "delay", "--amount", "abc"], "must be a sum"),
+        (["--category", "delay", "--amount", "1", "--role", "boss"], "unknown role"),
+        (["--amount", "1"], "--category"),
+    ],
+)
+def test_suggest_refusals(demo_db: Path, args: list[str], said: str) -> None:
+    assert said in one_clear_line(run("suggest", "C000001", *args, "--db", demo_db))
+
+
+def test_suggest_for_an_unknown_customer(demo_db: Path) -> None:
+    line = one_clear_line(
+        run("suggest", "NOPE", "--category", "delay", "--amount", "1", "--db", demo_db)
+    )
+    assert "NOPE" in line
