@@ -120,6 +120,7 @@ def run_gui(db_path: Path | None = None) -> int:
         station = open_station(settings)
     window = build_window(station)
     window.show()
+    window.activateWindow()  # keyboard shortcuts need an active window, even without a WM
     try:
         return app.exec()
     finally:

@@ -101,7 +101,7 @@ class GoodwillPanel(QFrame):
         for widget in (self.offer, self.discretion, self.script, self.reasons):
             layout.addWidget(widget)
 
-        others = QLabel(self.tr("Other options"))
+        others = QLabel(self.tr("Options (↑↓ to choose)"))
         others.setObjectName("fieldCaption")
         layout.addWidget(others)
         self.options_model = RecordListModel[Suggestion](headline)
