@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,9 +23,29 @@ def silver(**fields: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+DEFAULT_TEXT = (Path(__file__).parents[2] / "resources" / "policy.toml").read_text("utf-8")
+GOODWILL = DEFAULT_TEXT[DEFAULT_TEXT.index("[goodwill]") :]
+
+
+def with_goodwill(text: str) -> str:
+    """The tiers under test plus the shipped goodwill section, its generosity fitted to them."""
+    ids = re.findall(r'^id = "([^"]+)"', text.split("[goodwill")[0], flags=re.MULTILINE)
+    start = GOODWILL.index("[goodwill.generosity]")
+    end = GOODWILL.index("[goodwill.bonus]")
+    generosity = "[goodwill.generosity]\n" + "".join(
+        f'"{tier}" = "{1 + i / 4}"\n' for i, tier in enumerate(dict.fromkeys(ids))
+    )
+    rest = GOODWILL[end:] if "gold" in ids else GOODWILL[end:].replace(', min_tier = "gold"', "")
+    return text + "\n" + GOODWILL[:start] + generosity + "\n" + rest
+
+
+def parse(text: str) -> Policy:
+    return parse_policy(with_goodwill(text), "test.toml")
+
+
 def refused(text: str) -> str:
     with pytest.raises(PolicyError) as info:
-        parse_policy(text, "test.toml")
+        parse(text)
     message = str(info.value)
     assert message.startswith("test.toml")
     return message
@@ -50,7 +71,7 @@ def test_default_policy_parses() -> None:
 
 def test_load_policy_from_a_path(tmp_path: Path) -> None:
     path = tmp_path / "policy.toml"
-    path.write_text(BASE + silver(min_spend_12m='"250"'), encoding="utf-8")
+    path.write_text(with_goodwill(BASE + silver(min_spend_12m='"250"')), encoding="utf-8")
     policy = load_policy(path)
     assert [t.id for t in policy.tiers] == ["standard", "silver"]
     assert policy.tiers[1].min_spend_12m == 25000
@@ -63,13 +84,13 @@ def test_load_policy_missing_file(tmp_path: Path) -> None:
 
 
 def test_money_may_be_an_integer_or_a_string() -> None:
-    policy = parse_policy(BASE + silver(min_spend_12m="500", min_lifetime='"5,000.50"'))
+    policy = parse(BASE + silver(min_spend_12m="500", min_lifetime='"5,000.50"'))
     assert policy.tiers[1].min_spend_12m == 50000
     assert policy.tiers[1].min_lifetime == 500050
 
 
 def test_signals_default_when_absent() -> None:
-    policy = parse_policy(BASE)
+    policy = parse(BASE)
     assert policy.signals.quiet_regular_min_visits_12m == 10
     assert policy.signals.lapsing_gap_factor == 3.0
 
@@ -140,7 +161,7 @@ def test_equal_thresholds_are_refused() -> None:
 
 def test_ascending_on_one_field_only_is_accepted() -> None:
     gold = '[[tiers]]\nid = "gold"\nlabel = "Gold"\nmin_lifetime = "100"\n'
-    policy = parse_policy(BASE + silver(min_spend_12m='"500"') + gold)
+    policy = parse(BASE + silver(min_spend_12m='"500"') + gold)
     assert [t.id for t in policy.tiers] == ["standard", "silver", "gold"]
 
 
@@ -196,3 +217,41 @@ def test_policy_is_frozen() -> None:
     policy = load_policy()
     with pytest.raises(ValueError):
         policy.tiers[0].label = "Bronze"  # type: ignore[misc]
+
+
+def goodwill_refused(old: str, new: str) -> str:
+    assert old in DEFAULT_TEXT
+    with pytest.raises(PolicyError) as info:
+        parse_policy(DEFAULT_TEXT.replace(old, new, 1), "test.toml")
+    return str(info.value)
+
+
+def test_goodwill_action_must_be_known() -> None:
+    message = goodwill_refused(
+        '{ action = "voucher", value = "3.00"', '{ action = "cash", value = "3.00"'
+    )
+    assert "remedies" in message and "'cash'" in message and "waive" in message
+
+
+def test_goodwill_generosity_must_name_every_tier() -> None:
+    message = goodwill_refused('platinum = "2.0"\n', "")
+    assert "goodwill.generosity" in message and "platinum" in message
+
+
+def test_goodwill_generosity_must_not_fall() -> None:
+    assert "must not fall" in goodwill_refused('gold = "1.5"', 'gold = "0.5"')
+
+
+def test_goodwill_floor_and_caps() -> None:
+    assert "floor" in goodwill_refused('floor = "2.00"', 'floor = "0"')
+    assert "cap_minimum" in goodwill_refused('cap_minimum = "15.00"', 'cap_minimum = "1.00"')
+
+
+def test_goodwill_role_limits_and_categories() -> None:
+    assert "clerk" in goodwill_refused('clerk = "25.00"\n', "")
+    assert "poor_service" in goodwill_refused('id = "poor_service"', 'id = "rudeness"')
+
+
+def test_goodwill_min_tier_must_be_a_tier() -> None:
+    message = goodwill_refused('min_tier = "gold"', 'min_tier = "diamond"')
+    assert "'diamond'" in message and "gold" in message
