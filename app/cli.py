@@ -213,6 +213,8 @@ def _cmd_profile(args: argparse.Namespace) -> int:
 
 
 def _cmd_suggest(args: argparse.Namespace) -> int:
+    if not args.amount.strip():
+        raise GoodwillError("give the disputed amount (0 if there is none)")
     amount = read_amount(args.amount)
     station = _open(args, create=False)
     try:

@@ -13,6 +13,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from pydantic import Field
 
+from app.domain.identifiers import mask_payment_cards
 from app.domain.models import Frozen, Profile, Signal
 from app.domain.money import format_money
 from app.domain.policy import ROLES, Category, Goodwill, Policy, Remedy
@@ -64,22 +65,22 @@ def suggest(
         raise GoodwillError(f"unknown category {dispute.category!r} (one of {known})")
     if role not in ROLES:
         raise GoodwillError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
-    cap = cap_for(goodwill, profile.spend_12m)
+    cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
     scale = multiplier(policy, profile)
     reasons = _reasons(profile, dispute, cap, scale)
-    guard = _guard(goodwill, profile)
+
     suggestions = []
     for remedy in _eligible(policy, category, profile.standing.tier):
         value = _value(goodwill, remedy, dispute, cap, scale)
         if value is None:
             continue
-        approval = _approval(goodwill, role, value, guard, shift)
+        approval = _approval(goodwill, profile, role, value, shift)
         suggestions.append(
             Suggestion(
                 category=category.id,
                 action=remedy.action,
                 value=value,
-                script=_script(remedy, profile, dispute, value, category),
+                script=_script(goodwill, remedy, profile, dispute, value, category),
                 reasons=reasons + _capped(remedy, dispute, cap),
                 within_discretion=approval is None,
                 needs_approval=approval is not None,
@@ -90,10 +91,12 @@ def suggest(
     return tuple(sorted(suggestions, key=lambda s: s.value == 0))
 
 
-def cap_for(goodwill: Goodwill, spend_12m: int) -> int:
-    """The most any one gesture may be worth for this customer."""
+def cap_for(goodwill: Goodwill, spend_12m: int, tier: str) -> int:
+    """The most any one gesture may be worth: a share of 12-month spend, never below the
+    tier's minimum (so a lapsing premier customer is not capped like a newcomer)."""
     share = int(Decimal(max(spend_12m, 0)) * goodwill.cap_share_of_spend_12m)
-    return min(goodwill.cap_absolute, max(goodwill.cap_minimum, share))
+    minimum = int(goodwill.cap_minimum * goodwill.generosity[tier])
+    return min(goodwill.cap_absolute, max(minimum, share))
 
 
 def multiplier(policy: Policy, profile: Profile) -> Decimal:
@@ -127,28 +130,36 @@ def _value(
     return min(max(int(scaled), goodwill.floor), cap)
 
 
-def _guard(goodwill: Goodwill, profile: Profile) -> str | None:
+def _guard(goodwill: Goodwill, profile: Profile, value: int) -> str | None:
+    """Repeated or disproportionate goodwill to this customer, counting this gesture."""
     guards = goodwill.guards
     if profile.concessions_90d >= guards.repeat_count_90d:
         return f"{profile.concessions_90d} concessions to this customer in the last 90 days"
-    given = profile.concession_value_12m
+    given = profile.concession_value_12m + value
     if given >= guards.min_flagged_value and given > guards.share_of_spend_12m * max(
         profile.spend_12m, 0
     ):
         return (
-            f"{format_money(given)} of goodwill in 12 months against "
+            f"{_pence(given)} of goodwill in 12 months with this one, against "
             f"{format_money(profile.spend_12m)} of spend"
         )
     return None
 
 
+def approver_for(role: str) -> str:
+    """Who approves above a role: the next role up (a manager's own requests: another)."""
+    position = ROLES.index(role)
+    return f"a {ROLES[position + 1]}" if position + 1 < len(ROLES) else f"another {role}"
+
+
 def _approval(
-    goodwill: Goodwill, role: str, value: int, guard: str | None, shift: Shift
+    goodwill: Goodwill, profile: Profile, role: str, value: int, shift: Shift
 ) -> str | None:
     if value == 0:
         return None
-    limit = goodwill.roles[role]
-    next_role = {"clerk": "a supervisor", "supervisor": "a manager"}.get(role, "another manager")
+    limit = goodwill.roles.limit(role)
+    next_role = approver_for(role)
+    guard = _guard(goodwill, profile, value)
     if value > limit:
         return (
             f"{_pence(value)} is over the {role} limit of {_pence(limit)}: {next_role} must approve"
@@ -178,6 +189,7 @@ def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tu
         last_text = f"last goodwill {_pence(last.value)}, {days} days ago"
     reasons = [
         Reason(fact="tier", text=standing.reason),
+        Reason(fact="generosity", text=f"generosity ×{scale:.2f} for tier, tenure and loyalty"),
         Reason(fact="tenure", text=f"a customer for {profile.tenure_text}"),
         Reason(fact="spend_12m", text=f"{format_money(profile.spend_12m)} in the last 12 months"),
         Reason(fact="lifetime_value", text=f"{format_money(profile.lifetime_value)} lifetime"),
@@ -185,9 +197,10 @@ def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tu
     ]
     if profile.signals:
         named = ", ".join(str(s).replace("_", " ") for s in profile.signals)
-        reasons.append(Reason(fact="signals", text=f"{named} (generosity ×{scale:.2f})"))
-    if dispute.words.strip():
-        reasons.append(Reason(fact="words", text=f"in their words: “{dispute.words.strip()}”"))
+        reasons.append(Reason(fact="signals", text=named))
+    words = mask_payment_cards(dispute.words.strip())
+    if words:
+        reasons.append(Reason(fact="words", text=f"in their words: “{words}”"))
     return tuple(reasons)
 
 
@@ -198,9 +211,16 @@ def _capped(remedy: Remedy, dispute: Dispute, cap: int) -> tuple[Reason, ...]:
 
 
 def _script(
-    remedy: Remedy, profile: Profile, dispute: Dispute, value: int, category: Category
+    goodwill: Goodwill,
+    remedy: Remedy,
+    profile: Profile,
+    dispute: Dispute,
+    value: int,
+    category: Category,
 ) -> str:
-    return remedy.script.format(
+    capped = remedy.value == "disputed" and value < dispute.amount
+    script = goodwill.capped_script if capped else remedy.script
+    return script.format(
         name=profile.display_name.split()[0],
         amount=_pence(dispute.amount),
         value=_pence(value),

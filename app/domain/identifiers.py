@@ -49,6 +49,20 @@ def looks_like_payment_card(text: str) -> bool:
     return len(digits) in PAN_LENGTHS and luhn_valid(digits)
 
 
+_CARD_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,18}(?!\d)")
+CARD_REMOVED = "[card number removed]"
+
+
+def mask_payment_cards(text: str) -> str:
+    """Free text with any payment-card-like number (Luhn-valid 13–19 digits) taken out."""
+
+    def hide(match: re.Match[str]) -> str:
+        digits = digits_only(match.group())
+        return CARD_REMOVED if match.group()[0] != "0" and luhn_valid(digits) else match.group()
+
+    return _CARD_RUN.sub(hide, text)
+
+
 def normalise_phone(text: str, region: str = "GB") -> str | None:
     """Any human phone format -> E.164, or None when it is not a possible number."""
     cleaned = text.strip()

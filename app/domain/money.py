@@ -9,7 +9,8 @@ EXPONENT = 2
 _SCALE = 10**EXPONENT
 _SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 MAX_MINOR = 10**15  # far beyond any real amount, well inside SQLite's integers
-_PLAIN = re.compile(r"[+-]?(\d[\d,]*)?(\.\d*)?")
+# digits with an optional point; commas only as thousands separators ("1,50" is refused)
+_PLAIN = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d*)?")
 
 
 def parse_money(text: str | int | float | Decimal) -> int:

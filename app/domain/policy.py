@@ -65,6 +65,18 @@ ROLES = ("clerk", "supervisor", "manager")
 Ratio = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 
 
+SCRIPT_NAMES = ("name", "amount", "value", "tenure", "category")
+
+
+def _check_script(script: str) -> str:
+    try:
+        script.format(**dict.fromkeys(SCRIPT_NAMES, ""))
+    except (KeyError, IndexError, ValueError) as exc:
+        allowed = ", ".join("{" + n + "}" for n in SCRIPT_NAMES)
+        raise ValueError(f"may only use {allowed} (found a problem with {exc})") from None
+    return script
+
+
 class Remedy(Strict):
     action: str
     value: Money | Literal["disputed"]  # a base value, or the disputed amount itself
@@ -79,6 +91,16 @@ class Remedy(Strict):
             raise ValueError(f"must be one of {', '.join(ACTIONS)}")
         return value
 
+    @field_validator("script")
+    @classmethod
+    def _script(cls, value: str) -> str:
+        return _check_script(value)
+
+    @property
+    def is_gesture_for_all(self) -> bool:
+        """A fixed, non-zero gesture open to every tier: what the floor rests on."""
+        return self.value not in ("disputed", 0) and self.min_tier is None
+
 
 class Category(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -87,8 +109,11 @@ class Category(Strict):
 
     @model_validator(mode="after")
     def _has_a_gesture(self) -> Category:
-        if not any(r.value != 0 for r in self.remedies):
-            raise ValueError(f"category {self.id} offers no gesture of any value")
+        if not any(r.is_gesture_for_all for r in self.remedies):
+            raise ValueError(
+                f"category {self.id} needs a fixed gesture open to every tier "
+                "(a value above 0, no min_tier), so every customer is offered the floor"
+            )
         return self
 
 
@@ -97,6 +122,27 @@ class Bonus(Strict):
     max_tenure_years: int = Field(default=10, ge=0, le=50)
     quiet_regular: Ratio = Decimal("0.25")
     advocate: Ratio = Decimal("0.25")
+
+
+class Roles(Strict):
+    """The most each role may grant without approval; limits rise with the role."""
+
+    clerk: Money = 2500
+    supervisor: Money = 25000
+    manager: Money = 250000
+
+    @model_validator(mode="after")
+    def _rising(self) -> Roles:
+        if not self.clerk <= self.supervisor <= self.manager:
+            raise ValueError(
+                "role limits must rise: clerk ≤ supervisor ≤ manager, got "
+                f"{to_decimal_string(self.clerk)}, {to_decimal_string(self.supervisor)}, "
+                f"{to_decimal_string(self.manager)}"
+            )
+        return self
+
+    def limit(self, role: str) -> int:
+        return int(getattr(self, role))
 
 
 class Guards(Strict):
@@ -115,9 +161,18 @@ class Goodwill(Strict):
     round_to: Money = 50
     generosity: dict[str, Ratio]
     bonus: Bonus = Bonus()
-    roles: dict[str, Money]
+    roles: Roles = Roles()
     guards: Guards = Guards()
+    capped_script: str = (
+        "I can't put all of the {amount} right myself, but I can give you {value} now, "
+        "and I'll ask a supervisor about the rest."
+    )
     categories: tuple[Category, ...]
+
+    @field_validator("capped_script")
+    @classmethod
+    def _capped(cls, value: str) -> str:
+        return _check_script(value)
 
     @model_validator(mode="after")
     def _consistent(self) -> Goodwill:
@@ -131,9 +186,6 @@ class Goodwill(Strict):
             )
         if self.round_to <= 0:
             raise ValueError("goodwill.round_to must be above 0")
-        missing = [r for r in ROLES if r not in self.roles]
-        if missing:
-            raise ValueError(f"goodwill.roles needs a limit for {', '.join(missing)}")
         ids = [c.id for c in self.categories]
         absent = [c for c in DISPUTE_CATEGORIES if c not in ids]
         if absent:

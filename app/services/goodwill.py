@@ -35,7 +35,7 @@ def read_amount(text: str) -> int:
     try:
         amount = parse_money(cleaned)
     except ValueError:
-        raise GoodwillError(f"the amount must be a sum such as 1.50, not {cleaned!r}") from None
+        raise GoodwillError("the amount must be a sum such as 1.50") from None
     if amount < 0:
         raise GoodwillError("the amount must not be negative")
     return amount

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.goodwill import GoodwillError, Suggestion
+from app.domain.identifiers import mask_payment_cards
 from app.domain.models import Profile
 from app.services.goodwill import Advice, GoodwillService, read_amount
-from app.services.lookup import RefusedInputError
+from app.services.lookup import PAYMENT_CARD_REFUSAL, RefusedInputError
 from app.ui import format as fmt
 from app.ui.models import RecordListModel
 
@@ -48,6 +49,7 @@ class GoodwillPanel(QFrame):
         self.role = "clerk"
         self.profile: Profile | None = None
         self.advice: Advice | None = None
+        self.shown: Suggestion | None = None
         self.setObjectName("goodwill")
         self._build()
         self.clear()
@@ -117,7 +119,7 @@ class GoodwillPanel(QFrame):
         self.apply_button = QPushButton(self.tr("Apply  Ctrl+⏎"))
         self.apply_button.setObjectName("apply")
         self.apply_button.setAccessibleName(self.tr("Apply the suggestion"))
-        self.supervisor_button = QPushButton(self.tr("Supervisor"))
+        self.supervisor_button = QPushButton(self.tr("Supervisor  Ctrl+⇧S"))
         self.supervisor_button.setAccessibleName(self.tr("Ask a supervisor"))
         buttons.addWidget(self.apply_button, 1)
         buttons.addWidget(self.supervisor_button)
@@ -130,7 +132,7 @@ class GoodwillPanel(QFrame):
 
         self.category.currentIndexChanged.connect(self.refresh)
         self.amount.textChanged.connect(self.refresh)
-        self.words.editingFinished.connect(self.refresh)
+        self.words.textChanged.connect(self.refresh)
         self.options.selectionModel().currentChanged.connect(self._on_option)
         self.apply_button.clicked.connect(self.apply)
         self.supervisor_button.clicked.connect(self.ask_supervisor)
@@ -145,25 +147,39 @@ class GoodwillPanel(QFrame):
 
     # state
     def set_profile(self, profile: Profile) -> None:
-        fresh = self.profile is None or self.profile.customer_id != profile.customer_id
+        """Show a customer; a different customer starts a fresh dispute."""
+        if self.profile is None or self.profile.customer_id != profile.customer_id:
+            self._reset_fields()
         self.profile = profile
-        if fresh:
-            self.outcome.clear()
         self.setEnabled(True)
         self.refresh()
 
-    def clear(self) -> None:
-        self.profile = None
-        self.advice = None
+    def _reset_fields(self) -> None:
+        for field in (self.category, self.amount, self.words):
+            field.blockSignals(True)
+        self.category.setCurrentIndex(0)
         self.amount.clear()
         self.words.clear()
+        for field in (self.category, self.amount, self.words):
+            field.blockSignals(False)
         self.outcome.clear()
+        self.error.clear()
+
+    def clear(self) -> None:
+        self._reset_fields()
+        self.profile = None
+        self.advice = None
         self._show(None)
         self.setEnabled(False)
 
     def refresh(self) -> None:
         if self.profile is None:
             return
+        for field in (self.amount, self.words):
+            if mask_payment_cards(field.text()) != field.text():
+                self._wipe(field)
+                self._fail(PAYMENT_CARD_REFUSAL)
+                return
         try:
             amount = read_amount(self.amount.text())
             self.advice = self.service.advise(
@@ -175,29 +191,35 @@ class GoodwillPanel(QFrame):
                 profile=self.profile,
             )
         except (GoodwillError, RefusedInputError) as exc:
-            self.advice = None
-            if isinstance(exc, RefusedInputError):
-                self.amount.clear()
-            self.error.setText(str(exc))
-            self._show(None)
+            self._fail(str(exc))
             return
         self.error.clear()
         self.options_model.set_rows(self.advice.suggestions)
         self.options.setCurrentIndex(self.options_model.index(0))  # the top one is chosen
         self._show(self.advice.top)
 
+    def _wipe(self, field: QLineEdit) -> None:
+        """A payment card number typed here is wiped at once, never kept or shown."""
+        field.blockSignals(True)
+        field.clear()
+        field.blockSignals(False)
+
+    def _fail(self, message: str) -> None:
+        self.advice = None
+        self.error.setText(message)
+        self._show(None)
+
     @property
     def chosen(self) -> Suggestion | None:
-        row = self.options.currentIndex().row()
-        if self.advice and 0 <= row < len(self.advice.suggestions):
-            return self.advice.suggestions[row]
-        return self.advice.top if self.advice else None
+        """The suggestion on screen: the one Apply and Supervisor act on."""
+        return self.shown
 
     def _on_option(self, current: QModelIndex | QPersistentModelIndex, _: object) -> None:
         if self.advice and 0 <= current.row() < len(self.advice.suggestions):
             self._show(self.advice.suggestions[current.row()])
 
     def _show(self, s: Suggestion | None) -> None:
+        self.shown = s
         if s is None:
             for label in (self.offer, self.discretion, self.script, self.reasons):
                 label.clear()
@@ -222,7 +244,10 @@ class GoodwillPanel(QFrame):
     # actions: recording arrives with staff sign-in; until then say what would be recorded
     def apply(self) -> None:
         s = self.chosen
-        if s is None or s.needs_approval or self.profile is None:
+        if s is None or self.profile is None:
+            return
+        if s.needs_approval:
+            self.outcome.setText(self.tr("This needs approval: press Ctrl+Shift+S to ask."))
             return
         self.outcome.setText(self._would_record(s, self.tr("Would record")))
         self.applied.emit(s)

@@ -336,3 +336,19 @@ def test_read_query_blank() -> None:
     assert query.email is None
     assert query.words == ()
     assert query.payment_card_like is False
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("card 4111 1111 1111 1111 please", "card [card number removed] please"),
+        ("4111-1111-1111-1111", "[card number removed]"),
+        ("phone 07700 900123", "phone 07700 900123"),
+        ("ref 1234567890123", "ref 1234567890123"),  # not Luhn-valid
+        ("loyalty 633000000012", "loyalty 633000000012"),  # 12 digits
+    ],
+)
+def test_mask_payment_cards_in_free_text(text: str, masked: str) -> None:
+    from app.domain.identifiers import mask_payment_cards
+
+    assert mask_payment_cards(text) == masked

@@ -248,10 +248,24 @@ def test_goodwill_floor_and_caps() -> None:
 
 
 def test_goodwill_role_limits_and_categories() -> None:
-    assert "clerk" in goodwill_refused('clerk = "25.00"\n', "")
+    assert "role limits must rise" in goodwill_refused('clerk = "25.00"', 'clerk = "9999"')
+    assert "clerkk" in goodwill_refused('clerk = "25.00"', 'clerkk = "1"')
     assert "poor_service" in goodwill_refused('id = "poor_service"', 'id = "rudeness"')
 
 
 def test_goodwill_min_tier_must_be_a_tier() -> None:
     message = goodwill_refused('min_tier = "gold"', 'min_tier = "diamond"')
     assert "'diamond'" in message and "gold" in message
+
+
+def test_goodwill_scripts_may_only_use_known_names() -> None:
+    message = goodwill_refused("for {tenure}.", "for {customer}.")
+    assert "script" in message and "{tenure}" in message
+
+
+def test_every_category_keeps_a_gesture_for_everyone() -> None:
+    fixed = '{ action = "voucher", value = "4.00", script'
+    message = goodwill_refused(
+        fixed, '{ action = "voucher", value = "4.00", min_tier = "gold", script'
+    )
+    assert "category other needs a fixed gesture open to every tier" in message

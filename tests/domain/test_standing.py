@@ -134,9 +134,9 @@ def test_top_tier(policy: Policy) -> None:
 
 
 def test_lifetime_only_next_tier_has_no_spend_distance() -> None:
-    from app.domain.policy import parse_policy
+    from tests.domain.test_policy import parse
 
-    policy = parse_policy(
+    policy = parse(
         '[[tiers]]\nid = "standard"\nlabel = "Standard"\n'
         '[[tiers]]\nid = "loyal"\nlabel = "Loyal"\nmin_lifetime = "1000"\n'
     )

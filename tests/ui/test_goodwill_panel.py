@@ -102,3 +102,43 @@ def test_escape_clears_the_panel(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     assert not window.goodwill.isEnabled()
     assert window.goodwill.profile is None
+
+
+def test_a_new_customer_starts_a_fresh_dispute(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "4")
+    qtbot.keyClicks(panel.words, "rude man at the gate")
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.search, "zoe exa", delay=45)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert panel.profile is not None and panel.profile.customer_id == "C2"
+    assert panel.amount.text() == "" and panel.words.text() == ""
+    assert "rude man" not in panel.reasons.text()
+
+
+def test_a_payment_card_in_the_panel_is_wiped_and_nothing_can_be_applied(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "4111111111111111")
+    assert panel.amount.text() == ""
+    assert "payment card" in panel.error.text()
+    qtbot.keyClicks(panel.words, "card 4111 1111 1111 1111")
+    assert "4111" not in panel.words.text() + panel.reasons.text() + panel.error.text()
+    panel.apply()
+    assert "Would record" not in panel.outcome.text()
+
+
+def test_ctrl_enter_on_a_suggestion_that_needs_approval_says_so(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "120")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "needs approval" in panel.outcome.text()
