@@ -13,8 +13,15 @@ MAX_MINOR = 10**15  # far beyond any real amount, well inside SQLite's integers
 _PLAIN = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d*)?")
 
 
+_COMMON = re.compile(r"-?\d{1,12}(?:\.\d{1,2})?")  # "12.50", "-3", "7.5": the usual export
+
+
 def parse_money(text: str | int | float | Decimal) -> int:
     """Decimal major units ("12.50", "-3", 4) -> integer minor units; ValueError if not exact."""
+    if isinstance(text, str) and _COMMON.fullmatch(text):
+        _, point, pence = text.partition(".")
+        scale: int = _SCALE // 10 ** len(pence) if point else _SCALE
+        return int(text.replace(".", "")) * scale
     if isinstance(text, float):
         text = repr(text)
     written = str(text).strip()

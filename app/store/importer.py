@@ -6,7 +6,7 @@ The whole import is one transaction: it applies fully or not at all.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,6 +57,55 @@ class ImportReport:
         return sum(f.imported for f in self.files.values())
 
 
+@dataclass
+class _Batch:
+    export: ExportFile
+    rows: list[tuple[Any, ...]]
+    read: int  # rows of this file read so far
+    last: bool  # the file's final batch
+
+
+@dataclass
+class _Reader:
+    """Reads and validates every file, batch by batch; keeps what the import learns."""
+
+    files: list[ExportFile]
+    context: ImportContext
+    known: set[str]
+    touched: set[str] = field(default_factory=set)
+    newest_update: int | None = None
+
+    def batches(self) -> Generator[_Batch, None, None]:
+        for export in self.files:
+            writer = _WRITERS[export.model]
+            rows: list[tuple[Any, ...]] = []
+            read = 0
+            for line, raw in export.rows():
+                row = _validate(export, line, raw, self.context)
+                read += 1
+                self._check_customer(export, line, row)
+                rows.append(writer.values(row))
+                if len(rows) >= BATCH:
+                    yield _Batch(export, rows, read, last=False)
+                    rows = []
+            yield _Batch(export, rows, read, last=True)
+
+    def _check_customer(self, export: ExportFile, line: int, row: ContractRow) -> None:
+        customer_id = row.customer_id  # type: ignore[attr-defined]
+        if isinstance(row, CustomerRow):
+            self.known.add(customer_id)
+            if row.updated_at is not None:
+                self.newest_update = max(self.newest_update or 0, row.updated_at)
+        elif customer_id not in self.known:
+            raise ExportError(
+                f"{export.name} line {line}, field customer_id: unknown customer {customer_id!r}",
+                file=export.name,
+                line=line,
+                field="customer_id",
+            )
+        self.touched.add(customer_id)
+
+
 def import_export(
     db: Database,
     folder: Path,
@@ -69,8 +118,6 @@ def import_export(
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
-    touched: set[str] = set()
-    newest_update: int | None = None
     with db.atomic(), watching_moves(db):
         holds_demo = get_meta(db, "demo") == "1"
         if demo is True and not holds_demo and has_customers(db):
@@ -80,44 +127,21 @@ def import_export(
             report.warnings.append("the demo data in this database was replaced")
             demo = False
         known = {row[0] for row in db.execute("SELECT customer_id FROM customers")}
-        for export in files:
-            file_report = report.files.setdefault(export.name, FileReport(export.name))
-            writer = _WRITERS[export.model]
-            batch: list[tuple[Any, ...]] = []
-            for line, raw in export.rows():
-                row = _validate(export, line, raw, context)
-                file_report.read += 1
-                customer_id = row.customer_id  # type: ignore[attr-defined]
-                if isinstance(row, CustomerRow):
-                    known.add(customer_id)
-                    if row.updated_at is not None:
-                        newest_update = max(newest_update or 0, row.updated_at)
-                elif customer_id not in known:
-                    raise ExportError(
-                        f"{export.name} line {line}, field customer_id: "
-                        f"unknown customer {customer_id!r}",
-                        file=export.name,
-                        line=line,
-                        field="customer_id",
-                    )
-                touched.add(customer_id)
-                batch.append(writer.values(row))
-                if len(batch) >= BATCH:
-                    writer.flush(db, batch)
-                    file_report.imported += len(batch)
-                    batch = []
-                    if progress:
-                        progress(export.name, file_report.read)
-            writer.flush(db, batch)
-            file_report.imported += len(batch)
+        reader = _Reader(files, context, known)
+        for batch in reader.batches():
+            _WRITERS[batch.export.model].flush(db, batch.rows)
+            file_report = report.files.setdefault(batch.export.name, FileReport(batch.export.name))
+            file_report.read = batch.read
+            file_report.imported += len(batch.rows)
+            if batch.last:
+                report.warnings.extend(batch.export.warnings)
             if progress:
-                progress(export.name, file_report.read)
-            report.warnings.extend(export.warnings)
+                progress(batch.export.name, batch.read)
         if progress:
-            progress("summaries", len(touched))
-        touched.update(previous_owners(db))
-        refresh_summaries(db, touched)
-        report.exported_at = _exported_at(newest_update, files)
+            progress("summaries", len(reader.touched))
+        reader.touched.update(previous_owners(db))
+        refresh_summaries(db, reader.touched)
+        report.exported_at = _exported_at(reader.newest_update, files)
         report.imported_at = datetime.now(UTC)
         set_meta(db, "exported_at", report.exported_at.isoformat())
         set_meta(db, "imported_at", report.imported_at.isoformat())
