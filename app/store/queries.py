@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -227,9 +228,11 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
         household_lifetime_value=household_value,
         phones=_phones(db, customer_id),
         cards=_cards(db, customer_id),
-        recent_purchases=_recent_purchases(db, customer_id, bounds),
-        recent_interactions=_recent_interactions(db, customer_id, bounds),
-        recent_concessions=_recent_concessions(db, customer_id, bounds),
+        recent_purchases=_recent(db, Purchase, "purchases", _PURCHASE, customer_id, bounds),
+        recent_interactions=_recent(
+            db, Interaction, "interactions", _INTERACTION, customer_id, bounds
+        ),
+        recent_concessions=_recent(db, Concession, "concessions", _CONCESSION, customer_id, bounds),
     )
 
 
@@ -258,61 +261,35 @@ def _cards(db: Database, customer_id: str) -> tuple[Card, ...]:
     )
 
 
-def _recent_purchases(db: Database, customer_id: str, bounds: AsOf) -> tuple[Purchase, ...]:
-    rows = db.execute(
-        "SELECT purchase_id, purchased_at, amount, channel, product_line, location "
-        "FROM purchases WHERE customer_id = ? AND purchased_at < ? "
-        "ORDER BY purchased_at DESC LIMIT ?",
+_Recent = TypeVar("_Recent", Purchase, Interaction, Concession)
+
+
+def _recent(
+    db: Database,
+    model: type[_Recent],
+    table: str,
+    columns: tuple[str, ...],
+    customer_id: str,
+    bounds: AsOf,
+) -> tuple[_Recent, ...]:
+    """The newest rows of a customer's history up to the as-of day; columns[1] is the time."""
+    at = columns[1]
+    rows: list[tuple[object, ...]] = db.execute(
+        f"SELECT {', '.join(columns)} FROM {table} WHERE customer_id = ? AND {at} < ? "
+        f"ORDER BY {at} DESC LIMIT ?",
         [customer_id, bounds.end, RECENT_ITEMS],
-    )
-    return tuple(
-        Purchase(
-            purchase_id=r[0],
-            purchased_at=datetime.fromtimestamp(r[1], UTC),
-            amount=r[2],
-            channel=r[3],
-            product_line=r[4],
-            location=r[5],
-        )
-        for r in rows
-    )
+    ).fetchall()
+    found = []
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        values[at] = datetime.fromtimestamp(cast(int, values[at]), UTC)
+        found.append(model(**values))
+    return tuple(found)
 
 
-def _recent_interactions(db: Database, customer_id: str, bounds: AsOf) -> tuple[Interaction, ...]:
-    rows = db.execute(
-        "SELECT interaction_id, occurred_at, kind, channel, summary FROM interactions "
-        "WHERE customer_id = ? AND occurred_at < ? ORDER BY occurred_at DESC LIMIT ?",
-        [customer_id, bounds.end, RECENT_ITEMS],
-    )
-    return tuple(
-        Interaction(
-            interaction_id=r[0],
-            occurred_at=datetime.fromtimestamp(r[1], UTC),
-            kind=r[2],
-            channel=r[3],
-            summary=r[4],
-        )
-        for r in rows
-    )
-
-
-def _recent_concessions(db: Database, customer_id: str, bounds: AsOf) -> tuple[Concession, ...]:
-    rows = db.execute(
-        "SELECT concession_id, granted_at, value, kind, reason, location FROM concessions "
-        "WHERE customer_id = ? AND granted_at < ? ORDER BY granted_at DESC LIMIT ?",
-        [customer_id, bounds.end, RECENT_ITEMS],
-    )
-    return tuple(
-        Concession(
-            concession_id=r[0],
-            granted_at=datetime.fromtimestamp(r[1], UTC),
-            value=r[2],
-            kind=r[3],
-            reason=r[4],
-            location=r[5],
-        )
-        for r in rows
-    )
+_PURCHASE = ("purchase_id", "purchased_at", "amount", "channel", "product_line", "location")
+_INTERACTION = ("interaction_id", "occurred_at", "kind", "channel", "summary")
+_CONCESSION = ("concession_id", "granted_at", "value", "kind", "reason", "location")
 
 
 def freshness(db: Database) -> dict[str, str]:

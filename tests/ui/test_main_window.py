@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,15 +15,6 @@ from app.ui.models import MatchListModel, RecordTableModel
 from app.ui.workers import Runner
 
 TYPING_DELAY_MS = 45  # a person: slower than the scanner threshold
-
-
-@pytest.fixture
-def window(qtbot: QtBot, hand_station: Station) -> Iterator[MainWindow]:
-    win = build_window(hand_station)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def shown_customer(win: MainWindow) -> str | None:
