@@ -109,9 +109,13 @@ def _copy_rows(source: Path, target: Path, wanted: set[str]) -> int:
 def warm_page_cache(folder: Path) -> None:
     """Read every file once so neither import pays for a cold disk the other does not."""
     for path in sorted(folder.iterdir()):
-        with path.open("rb") as handle:
-            while handle.read(1 << 20):
-                pass
+        warm_file(path)
+
+
+def warm_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        while handle.read(1 << 20):
+            pass
 
 
 # --- query samples ------------------------------------------------------------------
