@@ -17,7 +17,7 @@ from app.domain.window import AsOf, as_of_bounds
 from app.store import queries
 from app.store.queries import Candidate, Hit
 
-PAGE = 50
+PAGE = 20  # what the list shows at once; more means "keep typing"
 PAYMENT_CARD_REFUSAL = (
     "That looks like a payment card number. Standing never looks up bank cards: "
     "ask for the loyalty card or a phone number."

@@ -16,12 +16,14 @@ from app.domain.policy import PolicyError
 from app.services.station import Station, open_station
 from app.settings import APP_NAME, Settings
 from app.store.database import StoreError
+from app.ui import format as fmt
 from app.ui.main_window import MainWindow
 from app.ui.workers import Runner
 
 
 def stylesheet() -> str:
-    return resources.files("app.resources").joinpath("style.qss").read_text("utf-8")
+    text = resources.files("app.resources").joinpath("style.qss").read_text("utf-8")
+    return text + "\n" + fmt.tier_badge_rules()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

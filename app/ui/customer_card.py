@@ -69,8 +69,10 @@ def _table(model: RecordTableModel[object]) -> QTableView:
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fixed: no re-measuring
     header.setStretchLastSection(True)
+    for column, width in enumerate((150, 90, 150)):
+        header.resizeSection(column, width)
     view.verticalHeader().setDefaultSectionSize(24)
     return view
 
@@ -202,7 +204,9 @@ class CustomerCard(QWidget):
         colour = fmt.tier_colour(standing.tier)
         self.name.setText(profile.display_name)
         self.tier.setText(standing.label.upper())
-        self.tier.setStyleSheet(f"background: {colour};")
+        self.tier.setProperty("tier", standing.tier)  # the stylesheet colours each tier
+        self.tier.style().unpolish(self.tier)
+        self.tier.style().polish(self.tier)
         self.tier.setAccessibleName(self.tr("Tier: {0}").format(standing.label))
         self.status.setVisible(profile.status != "active")
         self.status.setText(profile.status.upper())

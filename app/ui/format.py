@@ -44,3 +44,13 @@ def moment(value: datetime, zone: ZoneInfo) -> str:
 
 def tier_colour(tier: str) -> str:
     return TIER_COLOURS.get(tier, "#3d6f8e")
+
+
+def tier_badge_rules() -> str:
+    """Stylesheet rules colouring the tier badge, one accent per tier."""
+    rules = [f"QLabel#tierBadge {{ background: {tier_colour('')}; }}"]
+    rules += [
+        f'QLabel#tierBadge[tier="{tier}"] {{ background: {colour}; }}'
+        for tier, colour in TIER_COLOURS.items()
+    ]
+    return "\n".join(rules)
