@@ -13,8 +13,10 @@ from app.domain.policy import Policy, PolicyError, parse_policy
 from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
 from app.settings import Settings
-from app.store.database import open_database
+from app.store.database import StoreError, open_database
 from app.store.queries import has_customers
+
+__all__ = ["Station", "StoreError", "import_context", "load_policy", "open_station"]
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -13,9 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.domain.policy import PolicyError
-from app.services.station import Station, open_station
+from app.services.station import Station, StoreError, open_station
 from app.settings import APP_NAME, Settings
-from app.store.database import StoreError
 from app.ui import format as fmt
 from app.ui.main_window import MainWindow
 from app.ui.workers import Runner
