@@ -5,7 +5,6 @@ The whole import is one transaction: it applies fully or not at all.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
@@ -72,7 +71,7 @@ class _Reader:
 
     files: list[ExportFile]
     context: ImportContext
-    known: set[str]
+    known: dict[str, str]  # each customer id to its one shared string
     touched: set[str] = field(default_factory=set)
     newest_update: int | None = None
 
@@ -92,15 +91,16 @@ class _Reader:
             yield _Batch(export, rows, read, last=True)
 
     def _check_customer(self, export: ExportFile, line: int, row: ContractRow) -> None:
-        # one string per customer, shared by both sets, keeps memory flat at a million
-        customer_id = sys.intern(row.customer_id)  # type: ignore[attr-defined]
+        written: str = row.customer_id  # type: ignore[attr-defined]
         if isinstance(row, CustomerRow):
-            self.known.add(customer_id)
+            self.known.setdefault(written, written)
             if row.updated_at is not None:
                 self.newest_update = max(self.newest_update or 0, row.updated_at)
-        elif customer_id not in self.known:
+        # the one shared string per customer, so a million ids are not each kept twice
+        customer_id = self.known.get(written)
+        if customer_id is None:
             raise ExportError(
-                f"{export.name} line {line}, field customer_id: unknown customer {customer_id!r}",
+                f"{export.name} line {line}, field customer_id: unknown customer {written!r}",
                 file=export.name,
                 line=line,
                 field="customer_id",
@@ -128,7 +128,7 @@ def import_export(
             clear_demo_data(db)  # real data replaces invented data, never mixes with it
             report.warnings.append("the demo data in this database was replaced")
             demo = False
-        known = {row[0] for row in db.execute("SELECT customer_id FROM customers")}
+        known = {row[0]: row[0] for row in db.execute("SELECT customer_id FROM customers")}
         reader = _Reader(files, context, known)
         for batch in reader.batches():
             _WRITERS[batch.export.model].flush(db, batch.rows)
