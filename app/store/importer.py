@@ -139,6 +139,7 @@ def import_export(
                 report.warnings.extend(batch.export.warnings)
             if progress:
                 progress(batch.export.name, batch.read)
+        reader.known.clear()  # not needed past reading; frees memory before the summaries
         if progress:
             progress("summaries", len(reader.touched))
         reader.touched.update(previous_owners(db))
