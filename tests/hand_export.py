@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# every human way of writing the hand export's (and the demo hero's) mobile 07700 900123
+PHONE_FORMATS = [
+    "07700 900123",
+    "07700900123",
+    "+44 7700 900123",
+    "+447700900123",
+    "0044 7700 900123",
+    "+44 (0)7700 900123",
+    "(07700) 900-123",
+    "07700-900-123",
+]
+
 
 def write_csv(folder: Path, name: str, text: str) -> Path:
     """Write one export file from a literal (tests build small exports by hand)."""

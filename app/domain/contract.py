@@ -66,7 +66,8 @@ def _one_of(value: str, allowed: tuple[str, ...]) -> str:
 
 
 class ContractRow(BaseModel):
-    """Rows arrive with blank values already left out (see export_files)."""
+    """Rows arrive with blank values already left out (see export_files), so a validator
+    only ever sees a value that was given; an absent one takes the field's default."""
 
     model_config = ConfigDict(
         extra="ignore", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
@@ -116,7 +117,7 @@ class CustomerRow(ContractRow):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: Any) -> str:
-        return "active" if value is None else _one_of(str(value), ("active", "closed"))
+        return _one_of(str(value), ("active", "closed"))
 
     @property
     def email_folded(self) -> str | None:
@@ -140,7 +141,7 @@ class PhoneRow(ContractRow):
     @field_validator("phone", mode="before")
     @classmethod
     def _phone(cls, value: Any, info: ValidationInfo) -> str:
-        e164 = normalise_phone(str(value), _context(info).region) if value is not None else None
+        e164 = normalise_phone(str(value), _context(info).region)
         if e164 is None:
             raise ValueError("is not a phone number")
         return e164
@@ -161,8 +162,6 @@ class CardRow(ContractRow):
     @field_validator("card_number", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
-        if value is None:
-            return value
         number = normalise_card(str(value))
         if not number.isalnum():
             raise ValueError("must be letters and digits")
@@ -171,7 +170,7 @@ class CardRow(ContractRow):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: Any) -> str:
-        return "active" if value is None else _one_of(str(value), cls.statuses)
+        return _one_of(str(value), cls.statuses)
 
 
 class PurchaseRow(ContractRow):
@@ -191,7 +190,7 @@ class PurchaseRow(ContractRow):
     @field_validator("amount", mode="before")
     @classmethod
     def _amount(cls, value: Any) -> Any:
-        return value if value is None else parse_money(value)
+        return parse_money(value)
 
     @field_validator("currency")
     @classmethod
@@ -218,7 +217,7 @@ class InteractionRow(ContractRow):
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> Any:
-        return value if value is None else _one_of(str(value), cls.kinds)
+        return _one_of(str(value), cls.kinds)
 
 
 class ConcessionRow(ContractRow):
@@ -237,8 +236,6 @@ class ConcessionRow(ContractRow):
     @field_validator("value", mode="before")
     @classmethod
     def _value(cls, value: Any) -> Any:
-        if value is None:
-            return value
         minor = parse_money(value)
         if minor < 0:
             raise ValueError("must not be negative")

@@ -59,21 +59,26 @@ class MatchListModel(QAbstractListModel):
         return None
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class _Records(Generic[T]):
+    """Rows of records for a read-only Qt model, replaced whole inside reset brackets."""
+
+    _rows: tuple[T, ...] = ()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()  # type: ignore[attr-defined]
+        self._rows = tuple(rows)
+        self.endResetModel()  # type: ignore[attr-defined]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+
+class RecordTableModel(_Records[T], QAbstractTableModel):
     """A read-only table of records, one column per (header, getter) pair."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[T], str]]]) -> None:
         super().__init__()
         self._columns = tuple(columns)
-        self._rows: tuple[T, ...] = ()
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
@@ -93,21 +98,12 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-class RecordListModel(QAbstractListModel, Generic[T]):
+class RecordListModel(_Records[T], QAbstractListModel):
     """A read-only list of records, each shown through one function."""
 
     def __init__(self, show: Callable[[T], str]) -> None:
         super().__init__()
         self._show = show
-        self._rows: tuple[T, ...] = ()
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = tuple(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.hand_export import write_hand_export
-from tests.services.test_lookup import PHONE_FORMATS
+from tests.hand_export import PHONE_FORMATS, write_hand_export
 
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

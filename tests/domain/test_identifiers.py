@@ -16,6 +16,7 @@ from app.domain.identifiers import (
     read_query,
     reversed_digits,
 )
+from tests.hand_export import PHONE_FORMATS
 
 E164 = "+447700900123"
 
@@ -104,18 +105,7 @@ def test_twelve_digit_luhn_valid_number_is_not_a_payment_card() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "07700 900123",
-        "07700900123",
-        "+44 7700 900123",
-        "+447700900123",
-        "0044 7700 900123",
-        "+44 (0)7700 900123",
-        "(07700) 900-123",
-        "07700-900-123",
-        "  07700 900123 ",
-        "07700.900.123",
-    ],
+    [*PHONE_FORMATS, "  07700 900123 ", "07700.900.123"],
 )
 def test_normalise_phone_every_uk_format(text: str) -> None:
     assert normalise_phone(text) == E164

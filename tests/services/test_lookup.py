@@ -9,6 +9,7 @@ import pytest
 from app.domain.models import MatchedOn
 from app.services.lookup import PAYMENT_CARD_REFUSAL, UnknownCustomerError
 from app.services.station import Station
+from tests.hand_export import PHONE_FORMATS
 
 AS_OF = date(2026, 11, 23)
 
@@ -16,18 +17,6 @@ AS_OF = date(2026, 11, 23)
 @pytest.fixture
 def station(hand_station: Station) -> Station:
     return hand_station
-
-
-PHONE_FORMATS = [
-    "07700 900123",
-    "07700900123",
-    "+44 7700 900123",
-    "+447700900123",
-    "0044 7700 900123",
-    "+44 (0)7700 900123",
-    "(07700) 900-123",
-    "07700-900-123",
-]
 
 
 @pytest.mark.parametrize("typed", PHONE_FORMATS)

@@ -8,19 +8,9 @@ import pytest
 
 from app.store.database import StoreError, get_meta, open_database, set_meta
 from app.store.schema import migrations
+from tests.store.conftest import TABLES
 
-CONTRACT_TABLES = {
-    "meta",
-    "customers",
-    "name_words",
-    "phones",
-    "cards",
-    "purchases",
-    "interactions",
-    "concessions",
-    "summary",
-    "households",
-}
+CONTRACT_TABLES = {"meta", *TABLES}
 
 
 def applied(path: Path) -> list[tuple[str, str]]:

@@ -11,7 +11,7 @@ from app.services.station import Station, open_station
 from app.settings import Settings
 from app.ui.app import DemoSetup, build_window
 from app.ui.main_window import MainWindow
-from app.ui.models import MatchListModel, RecordTableModel
+from app.ui.models import MatchListModel, RecordListModel, RecordTableModel
 from app.ui.workers import Runner
 
 TYPING_DELAY_MS = 45  # a person: slower than the scanner threshold
@@ -108,6 +108,10 @@ def test_models_pass_the_model_tester(qtmodeltester, hand_station: Station) -> N
     table = RecordTableModel([("Id", lambda p: p.purchase_id), ("Amount", lambda p: str(p.amount))])
     table.set_rows(profile.recent_purchases)
     qtmodeltester.check(table)
+    listed = RecordListModel(lambda p: p.purchase_id)
+    listed.set_rows(profile.recent_purchases)
+    qtmodeltester.check(listed)
+    assert listed.rowCount() == table.rowCount() == len(profile.recent_purchases)
 
 
 def test_first_start_creates_a_labelled_demo_database(qtbot: QtBot, tmp_path: Path) -> None:
