@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import signal
 import sys
@@ -17,16 +18,22 @@ from pydantic import ValidationError
 from app.domain.goodwill import GoodwillError, Suggestion
 from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
-from app.domain.policy import PolicyError
+from app.domain.policy import ROLES, PolicyError
+from app.domain.staff import Staff, StaffError
+from app.services.audit import os_actor
+from app.services.concessions import DecisionError, Outcome
 from app.services.goodwill import Advice, read_amount
+from app.services.handback import HandbackError, export_handback
 from app.services.importing import import_folder, make_demo
 from app.services.lookup import RefusedInputError, UnknownCustomerError
+from app.services.staff import SignInError
 from app.services.station import Station, open_station
 from app.settings import Settings, describe_settings_error
 from app.store.database import StoreError
 from app.store.export_files import ExportError
 from app.store.importer import ImportReport
 
+EXIT_TAMPERED = 1
 EXIT_REFUSED = 2
 
 
@@ -93,6 +100,44 @@ def build_parser() -> argparse.ArgumentParser:
     sug.add_argument("--amount", required=True, metavar="X", help="the disputed amount, e.g. 1.50")
     sug.add_argument("--role", default="clerk", metavar="ROLE", help="clerk, supervisor or manager")
     sug.add_argument("--words", default="", metavar="TEXT", help="the customer's own words")
+
+    staff = commands.add_parser("staff", help="staff accounts (the PIN is read from stdin)")
+    staff_commands = staff.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    add = staff_commands.add_parser("add", parents=[common], help="add a member of staff")
+    add.add_argument("staff_id", metavar="STAFF_ID")
+    add.add_argument("--name", required=True, metavar="NAME")
+    add.add_argument("--role", required=True, choices=ROLES, metavar="clerk|supervisor|manager")
+    add.add_argument("--limit", metavar="X", help="a personal limit below or above the role's")
+    staff_commands.add_parser("list", parents=[common], help="list staff accounts")
+
+    con = commands.add_parser("concession", help="record or decide goodwill (PIN from stdin)")
+    con_commands = con.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    rec = con_commands.add_parser("record", parents=[common], help="record a concession")
+    rec.add_argument("customer_id", metavar="CUSTOMER_ID")
+    rec.add_argument("--category", required=True, metavar="C", help="lost_ticket, delay, …")
+    rec.add_argument("--amount", required=True, metavar="X", help="the disputed amount")
+    rec.add_argument("--action", required=True, metavar="A", help="waive, refund, voucher, …")
+    rec.add_argument("--value", required=True, metavar="V", help="what the gesture is worth")
+    rec.add_argument("--staff", required=True, metavar="STAFF_ID", help="who gives it")
+    rec.add_argument("--note", default="", metavar="TEXT", help="the customer's own words")
+    dec = con_commands.add_parser("approve", parents=[common], help="approve or deny")
+    dec.add_argument("concession_id", metavar="CONCESSION_ID")
+    dec.add_argument("--staff", required=True, metavar="STAFF_ID", help="who decides")
+    dec.add_argument("--deny", action="store_true", help="deny instead of approving")
+    dec.add_argument("--reason", default="", metavar="TEXT", help="why (required to deny)")
+    con_commands.add_parser("pending", parents=[common], help="concessions awaiting approval")
+
+    aud = commands.add_parser("audit", help="check or export the audit log")
+    aud_commands = aud.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    aud_commands.add_parser("verify", parents=[common], help="check the hash chain")
+    exp = aud_commands.add_parser("export", parents=[common], help="write the log as CSV")
+    exp.add_argument("--since", type=_iso_date, metavar="DATE", help="from this day on")
+    exp.add_argument("--out", type=Path, metavar="FILE", help="the CSV file (default stdout)")
+
+    back = commands.add_parser(
+        "export", parents=[common], help="hand recorded concessions back upstream"
+    )
+    back.add_argument("folder", type=Path, metavar="DIR")
     return parser
 
 
@@ -104,7 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.app import run_gui  # Qt only when the window is wanted
 
         return run_gui(db_path=args.db)
-    handler = _HANDLERS[args.command]
+    sub = getattr(args, "subcommand", None)
+    handler = _HANDLERS[f"{args.command} {sub}" if sub else args.command]
     try:
         return handler(args)
     except REFUSALS as exc:
@@ -119,7 +165,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 REFUSALS = (
+    DecisionError,
     GoodwillError,
+    HandbackError,
+    SignInError,
+    StaffError,
     RefusedError,
     RefusedInputError,
     StoreError,
@@ -192,7 +242,9 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         raise RefusedError("nothing to look up: give a card, phone, name or email")
     station = _open(args, create=False)
     try:
-        result = station.lookup.search(args.query, args.as_of)
+        desk = station.desk()
+        result = desk.search(args.query, args.as_of)
+        desk.listed(result)
     finally:
         station.close()
     if result.refused:
@@ -205,7 +257,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
 def _cmd_profile(args: argparse.Namespace) -> int:
     station = _open(args, create=False)
     try:
-        profile = station.lookup.profile(args.customer_id, args.as_of)
+        profile = station.desk().open(args.customer_id, "customer_id", args.as_of)
     finally:
         station.close()
     _emit(args, profile_json(profile), lambda: _profile_text(profile))
@@ -218,13 +270,16 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     amount = read_amount(args.amount)
     station = _open(args, create=False)
     try:
-        advice = station.goodwill.advise(
+        desk = station.desk()
+        profile = desk.open(args.customer_id, "customer_id", args.as_of)
+        advice = desk.advise(
             args.customer_id,
             category=args.category,
             amount=amount,
             role=args.role,
             words=args.words,
             as_of=args.as_of,
+            profile=profile,
         )
     finally:
         station.close()
@@ -233,7 +288,202 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_pin() -> str:
+    """One line from standard input (without echo at a terminal); never printed."""
+    if sys.stdin.isatty():
+        return getpass.getpass("PIN: ")
+    line = sys.stdin.readline()
+    if not line.strip():
+        raise RefusedError("no PIN: give it on standard input (one line)")
+    return line.rstrip("\r\n")
+
+
+def _money_arg(text: str, what: str) -> int:
+    if not text.strip():
+        raise GoodwillError(f"give the {what} (0 if there is none)")
+    return read_amount(text)
+
+
+def _signed_in(station: Station, staff_id: str, purpose: str) -> Staff:
+    return station.staff.check(staff_id, _read_pin(), purpose=purpose)
+
+
+def _cmd_staff_add(args: argparse.Namespace) -> int:
+    limit = None if args.limit is None else _money_arg(args.limit, "limit")
+    pin = _read_pin()
+    with _writing(_settings(args)) as station:
+        staff = station.staff.add(
+            args.staff_id, name=args.name, role=args.role, pin=pin, limit=limit, actor=os_actor()
+        )
+    data = _staff_json(staff)
+    _emit(args, data, lambda: f"Added {staff.role} {staff.staff_id} ({staff.name})")
+    return 0
+
+
+def _cmd_staff_list(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        rows = [_staff_json(s) for s in station.staff.all()]
+    finally:
+        station.close()
+    _emit(
+        args,
+        rows,
+        lambda: "\n".join(f"{r['staff_id']:<12} {r['role']:<11} {r['name']}" for r in rows),
+    )
+    return 0
+
+
+def _cmd_concession_record(args: argparse.Namespace) -> int:
+    amount = _money_arg(args.amount, "disputed amount")
+    value = _money_arg(args.value, "value")
+    station = _open(args, create=False)
+    try:
+        staff = _signed_in(station, args.staff, "record")
+        outcome = station.concessions.record(
+            staff,
+            args.customer_id,
+            category=args.category,
+            action=args.action,
+            value=value,
+            amount=amount,
+            words=args.note,
+        )
+    finally:
+        station.close()
+    _emit(args, _outcome_json(outcome), lambda: _outcome_text(outcome))
+    return 0
+
+
+def _cmd_concession_approve(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        approver = _signed_in(station, args.staff, "approve")
+        outcome = station.concessions.decide(
+            approver, args.concession_id, deny=args.deny, reason=args.reason
+        )
+    finally:
+        station.close()
+    data = {"concession_id": outcome.concession_id, "status": outcome.status}
+    _emit(args, data, lambda: f"{outcome.concession_id}: {outcome.status}")
+    return 0
+
+
+def _cmd_concession_pending(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        pending = station.concessions.pending()
+        rows = [
+            {
+                "concession_id": c.concession_id,
+                "customer_id": c.customer_id,
+                "recorded_at": c.recorded_at.isoformat(),
+                "action": c.action,
+                "value": to_decimal_string(c.value),
+                "staff_id": c.staff_id,
+                "approval_reason": c.approval_reason,
+            }
+            for c in pending
+        ]
+        station.audit.record(os_actor(), "pending_listed", detail=f"{len(rows)} pending")
+    finally:
+        station.close()
+    _emit(
+        args,
+        rows,
+        lambda: (
+            "\n".join(
+                f"{r['concession_id']} {r['customer_id']} {r['action']} {r['value']} "
+                f"by {r['staff_id']}: {r['approval_reason']}"
+                for r in rows
+            )
+            or "Nothing awaits approval."
+        ),
+    )
+    return 0
+
+
+def _cmd_audit_verify(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        verdict = station.audit.verify()
+    finally:
+        station.close()
+    data = {
+        "intact": verdict.intact,
+        "checked": verdict.checked,
+        "first_bad": verdict.bad_seq,
+        "problem": verdict.problem or None,
+    }
+    if verdict.intact:
+        _emit(args, data, lambda: f"Audit log intact: {verdict.checked:,} records chained")
+        return 0
+    _emit(args, data, lambda: f"Audit log TAMPERED: {verdict.problem}")
+    if not args.json:
+        print(f"standing: {verdict.problem}", file=sys.stderr)
+    return EXIT_TAMPERED
+
+
+def _cmd_audit_export(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        station.audit.record(os_actor(), "audit_exported", detail=f"to {args.out or 'stdout'}")
+        if args.out is None:
+            station.audit.export_csv(sys.stdout, args.since)
+            return 0
+        with args.out.open("w", encoding="utf-8", newline="") as out:
+            count = station.audit.export_csv(out, args.since)
+    finally:
+        station.close()
+    data = {"written": count, "out": str(args.out)}
+    _emit(args, data, lambda: f"{count:,} audit records written to {args.out}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    station = _open(args, create=False)
+    try:
+        result = export_handback(station.db, args.folder, station.audit, os_actor())
+    finally:
+        station.close()
+    data = {"written": result.written, "files": result.files}
+    _emit(args, data, lambda: f"{result.written} records handed back to {args.folder}")
+    return 0
+
+
+def _staff_json(s: Staff) -> dict[str, Any]:
+    return {
+        "staff_id": s.staff_id,
+        "name": s.name,
+        "role": s.role,
+        "limit": _money_or_none(s.personal_limit),
+    }
+
+
+def _outcome_json(o: Outcome) -> dict[str, Any]:
+    return {
+        "concession_id": o.concession_id,
+        "status": o.status,
+        "needs_approval": o.needs_approval,
+        "approval_reason": o.approval_reason,
+    }
+
+
+def _outcome_text(o: Outcome) -> str:
+    if o.needs_approval:
+        return f"{o.concession_id}: pending approval ({o.approval_reason})"
+    return f"{o.concession_id}: {o.status}"
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "staff add": _cmd_staff_add,
+    "staff list": _cmd_staff_list,
+    "concession record": _cmd_concession_record,
+    "concession approve": _cmd_concession_approve,
+    "concession pending": _cmd_concession_pending,
+    "audit verify": _cmd_audit_verify,
+    "audit export": _cmd_audit_export,
+    "export": _cmd_export,
     "suggest": _cmd_suggest,
     "import": _cmd_import,
     "demo": _cmd_demo,

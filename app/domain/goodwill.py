@@ -54,9 +54,15 @@ class Suggestion(Frozen):
 
 
 def suggest(
-    profile: Profile, dispute: Dispute, role: str, policy: Policy, shift: Shift | None = None
+    profile: Profile,
+    dispute: Dispute,
+    role: str,
+    policy: Policy,
+    shift: Shift | None = None,
+    limit: int | None = None,
 ) -> tuple[Suggestion, ...]:
-    """Ranked suggestions (the first is the one to offer); history comes with the profile."""
+    """Ranked suggestions (the first is the one to offer); history comes with the profile.
+    `limit` is the member of staff's personal limit, when they have one."""
     shift = shift or Shift()
     goodwill = policy.goodwill
     category = goodwill.category(dispute.category)
@@ -74,7 +80,7 @@ def suggest(
         value = _value(goodwill, remedy, dispute, cap, scale)
         if value is None:
             continue
-        approval = _approval(goodwill, profile, role, value, shift)
+        approval = approval_needed(goodwill, profile, role, value, shift, limit)
         suggestions.append(
             Suggestion(
                 category=category.id,
@@ -152,18 +158,29 @@ def approver_for(role: str) -> str:
     return f"a {ROLES[position + 1]}" if position + 1 < len(ROLES) else f"another {role}"
 
 
-def _approval(
-    goodwill: Goodwill, profile: Profile, role: str, value: int, shift: Shift
+def approval_needed(
+    goodwill: Goodwill,
+    profile: Profile,
+    role: str,
+    value: int,
+    shift: Shift | None = None,
+    limit: int | None = None,
 ) -> str | None:
+    """Why a gesture of `value` needs approval (over the limit, a guard), or None."""
     if value == 0:
         return None
-    limit = goodwill.roles.limit(role)
+    shift = shift or Shift()
+    own = limit is not None
+    limit = goodwill.roles.limit(role) if limit is None else limit
     next_role = approver_for(role)
     guard = _guard(goodwill, profile, value)
     if value > limit:
-        return (
-            f"{_pence(value)} is over the {role} limit of {_pence(limit)}: {next_role} must approve"
-        )
+        whose = "your personal" if own else f"the {role}"
+        return f"{_pence(value)} is over {whose} limit of {_pence(limit)}: {next_role} must approve"
+    cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
+    if value > cap:
+        over = f"{_pence(value)} is over this customer's cap of {_pence(cap)}"
+        return f"{over}: {next_role} must approve"
     if guard is not None:
         return f"{guard}: {next_role} must approve"
     guards = goodwill.guards

@@ -77,6 +77,7 @@ class Concession(Frozen):
     kind: str | None = None
     reason: str | None = None
     location: str | None = None
+    status: str | None = None  # recorded here: recorded, pending, approved or denied
 
 
 class LifetimeStats(Frozen):

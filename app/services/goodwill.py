@@ -59,6 +59,7 @@ class GoodwillService:
         as_of: date | None = None,
         shift: Shift | None = None,
         profile: Profile | None = None,
+        limit: int | None = None,
     ) -> Advice:
         """Ranked suggestions for one customer's dispute (pass `profile` if already loaded)."""
         if amount < 0:
@@ -66,5 +67,5 @@ class GoodwillService:
         dispute = Dispute(category=category, amount=amount, words=words)
         if profile is None or profile.customer_id != customer_id:
             profile = self.lookup.profile(customer_id, as_of)
-        suggestions = suggest(profile, dispute, role, self.policy, shift)
+        suggestions = suggest(profile, dispute, role, self.policy, shift, limit)
         return Advice(profile=profile, dispute=dispute, role=role, suggestions=suggestions)

@@ -6,6 +6,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+from app.services.audit import os_actor
 from app.services.demo_export import write_demo_export
 from app.services.station import Station
 from app.store.importer import ImportReport, Progress, import_export
@@ -33,7 +34,28 @@ def make_demo(
             station.db, folder, station.import_context, progress=progress, demo=True
         )
 
+    made: tuple[Path | None, ImportReport]
     if out_dir is not None:
-        return out_dir, write_and_import(out_dir)
-    with tempfile.TemporaryDirectory(prefix="standing-demo-") as tmp:
-        return None, write_and_import(Path(tmp))
+        made = out_dir, write_and_import(out_dir)
+    else:
+        with tempfile.TemporaryDirectory(prefix="standing-demo-") as tmp:
+            made = None, write_and_import(Path(tmp))
+    add_demo_staff(station)
+    return made
+
+
+# Demo accounts (listed in the README); real stations create their own.
+DEMO_STAFF = (
+    ("clerk1", "Alex Clerk", "clerk", "1111"),
+    ("clerk2", "Bea Counter", "clerk", "2222"),
+    ("super1", "Sam Supervisor", "supervisor", "3333"),
+    ("manager1", "Morgan Manager", "manager", "4444"),
+)
+
+
+def add_demo_staff(station: Station) -> None:
+    """The demo staff, unless the database already has staff of its own."""
+    if station.staff.has_staff():
+        return
+    for staff_id, name, role, pin in DEMO_STAFF:
+        station.staff.add(staff_id, name=name, role=role, pin=pin, actor=os_actor())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -10,8 +12,13 @@ from sqlite_utils import Database
 
 from app.domain.import_context import ImportContext
 from app.domain.policy import Policy, PolicyError, parse_policy
+from app.domain.staff import Staff
+from app.services.audit import AuditService, os_actor
+from app.services.concessions import ConcessionService
+from app.services.desk import Desk
 from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
+from app.services.staff import StaffService
 from app.settings import Settings
 from app.store.database import StoreError, open_database
 from app.store.queries import has_customers
@@ -38,6 +45,14 @@ class Station:
     policy: Policy
     lookup: LookupService
     goodwill: GoodwillService
+    audit: AuditService
+    staff: StaffService
+    concessions: ConcessionService
+
+    def desk(self, staff: Staff | None = None) -> Desk:
+        """A signed-in person's desk, or the operating-system user's on the command line."""
+        actor = staff.staff_id if staff else os_actor()
+        return Desk(self.lookup, self.goodwill, self.concessions, self.audit, actor, staff)
 
     @property
     def import_context(self) -> ImportContext:
@@ -56,9 +71,29 @@ def import_context(settings: Settings) -> ImportContext:
     )
 
 
-def open_station(settings: Settings, *, create: bool = True) -> Station:
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def open_station(
+    settings: Settings, *, create: bool = True, clock: Callable[[], datetime] = _utc_now
+) -> Station:
     policy = load_policy(settings.policy_path)
     db = open_database(settings.db_path, create=create)
     lookup = LookupService(db, policy, region=settings.default_region, zone=settings.zone)
     goodwill = GoodwillService(lookup, policy)
-    return Station(settings=settings, db=db, policy=policy, lookup=lookup, goodwill=goodwill)
+    audit = AuditService(db, station=settings.station, zone=settings.zone, clock=clock)
+    staff = StaffService(db, policy, audit, clock)
+    concessions = ConcessionService(
+        lookup, staff, policy, audit, station=settings.station, clock=clock
+    )
+    return Station(
+        settings=settings,
+        db=db,
+        policy=policy,
+        lookup=lookup,
+        goodwill=goodwill,
+        audit=audit,
+        staff=staff,
+        concessions=concessions,
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -35,7 +37,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 def _configure(conn: sqlite3.Connection, memory: bool) -> None:
     if not memory:
         conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA synchronous = FULL")  # "recorded" survives a power cut
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -53,3 +55,21 @@ def set_meta(db: Database, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [key, value],
     )
+
+
+@contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """One write transaction that holds the write lock from its start (BEGIN IMMEDIATE), so
+    what it reads (the audit chain's last link) cannot change before it commits."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")

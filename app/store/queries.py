@@ -198,15 +198,15 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
             [customer_id, bounds.start_chart, bounds.end],
         )
     )
+    history = [customer_id, bounds.end] * 2
     complaints_12m = db.execute(
-        "SELECT count(*) FROM interactions WHERE customer_id = ? AND occurred_at >= ? "
-        "AND occurred_at < ? AND kind = 'complaint'",
-        [customer_id, bounds.start_12m, bounds.end],
+        f"SELECT count(*) FROM ({_INTERACTIONS_SQL}) WHERE occurred_at >= ? AND kind = 'complaint'",
+        [*history, bounds.start_12m],
     ).fetchone()[0]
     given_90d, given_12m = db.execute(
-        "SELECT count(CASE WHEN granted_at >= ? THEN 1 END), total(value) FROM concessions "
-        "WHERE customer_id = ? AND granted_at >= ? AND granted_at < ?",
-        [bounds.start_90d, customer_id, bounds.start_12m, bounds.end],
+        "SELECT count(CASE WHEN granted_at >= ? THEN 1 END), total(value) "
+        f"FROM ({_CONCESSIONS_SQL}) WHERE granted_at >= ? AND coalesce(status, '') <> 'denied'",
+        [bounds.start_90d, *history, bounds.start_12m],
     ).fetchone()
     return CustomerFacts(
         customer_id=row[0],
@@ -230,9 +230,11 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
         cards=_cards(db, customer_id),
         recent_purchases=_recent(db, Purchase, "purchases", _PURCHASE, customer_id, bounds),
         recent_interactions=_recent(
-            db, Interaction, "interactions", _INTERACTION, customer_id, bounds
+            db, Interaction, f"({_INTERACTIONS_SQL})", _INTERACTION, customer_id, bounds, 2
         ),
-        recent_concessions=_recent(db, Concession, "concessions", _CONCESSION, customer_id, bounds),
+        recent_concessions=_recent(
+            db, Concession, f"({_CONCESSIONS_SQL})", _CONCESSION, customer_id, bounds, 2
+        ),
     )
 
 
@@ -271,13 +273,19 @@ def _recent(
     columns: tuple[str, ...],
     customer_id: str,
     bounds: AsOf,
+    sources: int = 0,
 ) -> tuple[_Recent, ...]:
-    """The newest rows of a customer's history up to the as-of day; columns[1] is the time."""
+    """The newest rows of a customer's history up to the as-of day; columns[1] is the time.
+    `table` may be one of the history unions below, taking (customer, end) per source."""
     at = columns[1]
+    if sources:
+        params: list[object] = [customer_id, bounds.end] * sources
+        where = ""
+    else:
+        params, where = [customer_id, bounds.end], f" WHERE customer_id = ? AND {at} < ?"
     rows: list[tuple[object, ...]] = db.execute(
-        f"SELECT {', '.join(columns)} FROM {table} WHERE customer_id = ? AND {at} < ? "
-        f"ORDER BY {at} DESC LIMIT ?",
-        [customer_id, bounds.end, RECENT_ITEMS],
+        f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {at} DESC LIMIT ?",
+        [*params, RECENT_ITEMS],
     ).fetchall()
     found = []
     for row in rows:
@@ -289,7 +297,27 @@ def _recent(
 
 _PURCHASE = ("purchase_id", "purchased_at", "amount", "channel", "product_line", "location")
 _INTERACTION = ("interaction_id", "occurred_at", "kind", "channel", "summary")
-_CONCESSION = ("concession_id", "granted_at", "value", "kind", "reason", "location")
+_CONCESSION = ("concession_id", "granted_at", "value", "kind", "reason", "location", "status")
+
+# A customer's history: what upstream exported plus what this station recorded and upstream
+# has not yet sent back (the same UUID in both counts once). Parameters: (customer, end) twice.
+_CONCESSIONS_SQL = """
+SELECT concession_id, granted_at, value, kind, reason, location, NULL AS status
+FROM concessions WHERE customer_id = ? AND granted_at < ?
+UNION ALL
+SELECT concession_id, recorded_at, value, action, category || CASE WHEN words <> ''
+    THEN ': ' || words ELSE '' END, station, status
+FROM recorded_concessions AS r WHERE customer_id = ? AND recorded_at < ?
+AND NOT EXISTS (SELECT 1 FROM concessions AS c WHERE c.concession_id = r.concession_id)
+"""
+_INTERACTIONS_SQL = """
+SELECT interaction_id, occurred_at, kind, channel, summary
+FROM interactions WHERE customer_id = ? AND occurred_at < ?
+UNION ALL
+SELECT feedback_id, recorded_at, kind, 'counter', words
+FROM feedback AS f WHERE customer_id = ? AND recorded_at < ?
+AND NOT EXISTS (SELECT 1 FROM interactions AS i WHERE i.interaction_id = f.feedback_id)
+"""
 
 
 def freshness(db: Database) -> dict[str, str]:

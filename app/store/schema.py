@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("standing")
@@ -110,11 +112,124 @@ CREATE TABLE households (
 """
 
 
+# What this station records itself: staff, concessions, the customer's words, the audit log.
+# Records are never deleted; a concession changes only once, from pending to its decision.
+_V2 = """
+CREATE TABLE staff (
+    staff_id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'manager')),
+    personal_limit INTEGER,
+    pin_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE recorded_concessions (
+    concession_id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    action TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    disputed_amount INTEGER NOT NULL CHECK (disputed_amount >= 0),
+    words TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    staff_id TEXT NOT NULL,
+    station TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('recorded', 'pending', 'approved', 'denied')),
+    approval_reason TEXT,
+    decided_by TEXT,
+    decided_at INTEGER,
+    decision_reason TEXT
+);
+CREATE INDEX recorded_concessions_customer ON recorded_concessions (customer_id, recorded_at);
+CREATE INDEX recorded_concessions_staff ON recorded_concessions (staff_id, recorded_at);
+CREATE INDEX recorded_concessions_pending ON recorded_concessions (recorded_at)
+    WHERE status = 'pending';
+CREATE TRIGGER recorded_concessions_kept BEFORE DELETE ON recorded_concessions
+BEGIN
+    SELECT RAISE(ABORT, 'recorded concessions are never deleted');
+END;
+CREATE TRIGGER recorded_concessions_decided_once BEFORE UPDATE ON recorded_concessions
+WHEN OLD.status <> 'pending' OR NEW.status NOT IN ('approved', 'denied')
+    OR NEW.concession_id IS NOT OLD.concession_id OR NEW.customer_id IS NOT OLD.customer_id
+    OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.category IS NOT OLD.category
+    OR NEW.action IS NOT OLD.action OR NEW.value IS NOT OLD.value
+    OR NEW.disputed_amount IS NOT OLD.disputed_amount OR NEW.words IS NOT OLD.words
+    OR NEW.note IS NOT OLD.note OR NEW.staff_id IS NOT OLD.staff_id
+    OR NEW.station IS NOT OLD.station OR NEW.approval_reason IS NOT OLD.approval_reason
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded concession changes only once, from pending to its decision');
+END;
+
+CREATE TABLE feedback (
+    feedback_id TEXT PRIMARY KEY,
+    customer_id TEXT NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('complaint', 'compliment', 'enquiry')),
+    words TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    station TEXT NOT NULL
+);
+CREATE INDEX feedback_customer ON feedback (customer_id, recorded_at);
+CREATE TRIGGER feedback_kept BEFORE DELETE ON feedback
+BEGIN
+    SELECT RAISE(ABORT, 'recorded feedback is never deleted');
+END;
+CREATE TRIGGER feedback_unchanged BEFORE UPDATE ON feedback
+BEGIN
+    SELECT RAISE(ABORT, 'recorded feedback is never changed');
+END;
+
+-- What to hand back upstream, in the order it happened; meta.handback_through marks the last sent.
+CREATE TABLE handback (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('concession', 'feedback')),
+    record_id TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    station TEXT NOT NULL,
+    action TEXT NOT NULL,
+    customer_id TEXT,
+    detail TEXT NOT NULL DEFAULT '',
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+"""
+
+
+def _run(db: Database, script: str) -> None:
+    """Each statement in turn (inside the migration's transaction; triggers hold `;`)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
 @migrations(name="0001_contract_tables")
 def _contract_tables(db: Database) -> None:
-    for statement in _V1.split(";"):
-        if statement.strip():
-            db.execute(statement)
+    _run(db, _V1)
+
+
+@migrations(name="0002_staff_concessions_audit")
+def _staff_concessions_audit(db: Database) -> None:
+    _run(db, _V2)
 
 
 def migrate(db: Database) -> None:

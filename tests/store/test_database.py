@@ -28,7 +28,10 @@ def applied(path: Path) -> list[tuple[str, str]]:
 
 def test_migrations_are_recorded(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite3"
-    assert applied(path) == [("standing", "0001_contract_tables")]
+    assert applied(path) == [
+        ("standing", "0001_contract_tables"),
+        ("standing", "0002_staff_concessions_audit"),
+    ]
     db = open_database(path)
     try:
         assert migrations.pending(db) == []
@@ -76,7 +79,10 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
             assert db.execute("SELECT customer_id FROM customers").fetchall() == [("C1",)]
         finally:
             db.close()
-    assert applied(path) == [("standing", "0001_contract_tables")]
+    assert applied(path) == [
+        ("standing", "0001_contract_tables"),
+        ("standing", "0002_staff_concessions_audit"),
+    ]
 
 
 def test_open_existing_without_create(tmp_path: Path) -> None:

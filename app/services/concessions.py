@@ -1,0 +1,199 @@
+"""Recording goodwill: a concession (recorded, or pending a supervisor), its approval or
+denial, and the customer's own words. Each is one FULL-sync transaction with its audit."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from app.domain.goodwill import GoodwillError, Shift, approval_needed, approver_for
+from app.domain.identifiers import mask_payment_cards
+from app.domain.money import format_money
+from app.domain.policy import ACTIONS, Policy
+from app.domain.staff import Staff, may_approve
+from app.services.audit import AuditService
+from app.services.lookup import LookupService
+from app.services.staff import StaffService
+from app.store import records
+from app.store.database import writing
+from app.store.records import APPROVED, DENIED, PENDING, RECORDED, Feedback, RecordedConcession
+
+FEEDBACK_KINDS = ("complaint", "compliment", "enquiry")
+ASKED_FOR_SUPERVISOR = "asked for a supervisor's decision"
+
+
+class DecisionError(PermissionError):
+    """A concession that cannot be recorded, approved or denied; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    concession_id: str
+    status: str  # recorded, pending, approved or denied
+    approval_reason: str | None = None
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.status == PENDING
+
+
+class ConcessionService:
+    def __init__(
+        self,
+        lookup: LookupService,
+        staff: StaffService,
+        policy: Policy,
+        audit: AuditService,
+        *,
+        station: str,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.db = lookup.db
+        self.lookup, self.staff, self.policy, self.audit = lookup, staff, policy, audit
+        self.station, self.clock = station, clock
+
+    def shift(self, staff: Staff) -> Shift:
+        """What this member of staff has given today (the shift guards count it)."""
+        now = self.clock().astimezone(self.lookup.zone)
+        start = datetime.combine(now.date(), time(), self.lookup.zone)
+        count, value = records.staff_given_since(self.db, staff.staff_id, start)
+        return Shift(count=count, value=value)
+
+    def record(
+        self,
+        staff: Staff,
+        customer_id: str,
+        *,
+        category: str,
+        action: str,
+        value: int,
+        amount: int,
+        words: str = "",
+        note: str = "",
+        ask_supervisor: bool = False,
+    ) -> Outcome:
+        """Record a concession; over the limit, tripping a guard or when asked, as pending."""
+        if self.policy.goodwill.category(category) is None:
+            known = ", ".join(c.id for c in self.policy.goodwill.categories)
+            raise GoodwillError(f"unknown category {category!r} (one of {known})")
+        if action not in ACTIONS:
+            raise GoodwillError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
+        if value < 0 or amount < 0:
+            raise GoodwillError("the value and the amount must not be negative")
+        with writing(self.db):  # history, shift and guards are read inside the write lock
+            profile = self.lookup.profile(customer_id)
+            reason = approval_needed(
+                self.policy.goodwill,
+                profile,
+                staff.role,
+                value,
+                self.shift(staff),
+                staff.personal_limit,
+            )
+            if reason is None and ask_supervisor:
+                reason = f"{staff.short_name} {ASKED_FOR_SUPERVISOR}"
+            concession = RecordedConcession(
+                concession_id=str(uuid.uuid4()),
+                customer_id=profile.customer_id,
+                recorded_at=self.clock(),
+                category=category,
+                action=action,
+                value=value,
+                disputed_amount=amount,
+                words=mask_payment_cards(words.strip()),
+                note=mask_payment_cards(note.strip()),
+                staff_id=staff.staff_id,
+                station=self.station,
+                status=PENDING if reason else RECORDED,
+                approval_reason=reason,
+            )
+            records.insert_concession(self.db, concession)
+            self.audit.record(
+                staff.staff_id,
+                "concession_pending" if reason else "concession_recorded",
+                profile.customer_id,
+                f"{concession.concession_id} {action} {format_money(value, pence=True)}",
+            )
+        return Outcome(concession.concession_id, concession.status, reason)
+
+    def decide(
+        self, approver: Staff, concession_id: str, *, deny: bool = False, reason: str = ""
+    ) -> Outcome:
+        """A supervisor's (or manager's) approval or denial of a pending concession."""
+        reason = mask_payment_cards(reason.strip())
+        with writing(self.db):
+            concession = records.find_concession(self.db, concession_id.strip())
+            if concession is None:
+                raise DecisionError(f"no recorded concession {concession_id!r}")
+            self._check_decision(approver, concession, deny, reason)
+            status = DENIED if deny else APPROVED
+            records.decide_concession(
+                self.db, concession.concession_id, status, approver.staff_id, self.clock(), reason
+            )
+            self.audit.record(
+                approver.staff_id,
+                f"concession_{status}",
+                concession.customer_id,
+                f"{concession.concession_id} requested by {concession.staff_id}"
+                + (f": {reason}" if reason else ""),
+            )
+        return Outcome(concession.concession_id, status, concession.approval_reason)
+
+    def _check_decision(
+        self, approver: Staff, concession: RecordedConcession, deny: bool, reason: str
+    ) -> None:
+        if concession.status != PENDING:
+            raise DecisionError(
+                f"concession {concession.concession_id} is already {concession.status}"
+            )
+        if approver.staff_id == concession.staff_id:
+            raise DecisionError("nobody approves their own request: another supervisor must")
+        requester = self.staff.find(concession.staff_id)
+        requester_role = requester.role if requester else "clerk"
+        if not may_approve(approver, requester_role):
+            raise DecisionError(
+                f"a {approver.role} cannot decide this: {approver_for(requester_role)} must"
+            )
+        if deny and not reason:
+            raise DecisionError("give a reason for the denial")
+        limit = self.staff.limit_of(approver)
+        if not deny and concession.value > limit:
+            raise DecisionError(
+                f"{format_money(concession.value, pence=True)} is over your limit of "
+                f"{format_money(limit, pence=True)}: {approver_for(approver.role)} must approve"
+            )
+
+    def pending(self) -> list[RecordedConcession]:
+        return records.pending_concessions(self.db)
+
+    def find(self, concession_id: str) -> RecordedConcession | None:
+        return records.find_concession(self.db, concession_id)
+
+    def record_feedback(self, staff: Staff, customer_id: str, *, kind: str, words: str) -> str:
+        """The customer's complaint, compliment or enquiry in their own words, no concession."""
+        if kind not in FEEDBACK_KINDS:
+            raise GoodwillError(f"unknown kind {kind!r} (one of {', '.join(FEEDBACK_KINDS)})")
+        words = mask_payment_cards(words.strip())
+        if not words:
+            raise GoodwillError("write down what the customer said")
+        profile = self.lookup.profile(customer_id)
+        feedback = Feedback(
+            feedback_id=str(uuid.uuid4()),
+            customer_id=profile.customer_id,
+            recorded_at=self.clock(),
+            kind=kind,
+            words=words,
+            staff_id=staff.staff_id,
+            station=self.station,
+        )
+        with writing(self.db):
+            records.insert_feedback(self.db, feedback)
+            self.audit.record(
+                staff.staff_id,
+                "feedback_recorded",
+                profile.customer_id,
+                f"{feedback.feedback_id} {kind}",
+            )
+        return feedback.feedback_id

@@ -1,0 +1,98 @@
+"""One person's reads at the counter (or one command-line run), each one audited: who
+looked up whom and by which key, which phone was revealed, which suggestion was shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.domain.models import Profile
+from app.domain.money import format_money
+from app.domain.staff import Staff
+from app.services.audit import AuditService
+from app.services.concessions import ConcessionService
+from app.services.goodwill import Advice, GoodwillService
+from app.services.lookup import LookupService, SearchResult
+
+
+class Desk:
+    def __init__(
+        self,
+        lookup: LookupService,
+        goodwill: GoodwillService,
+        concessions: ConcessionService,
+        audit: AuditService,
+        actor: str,
+        staff: Staff | None = None,
+    ) -> None:
+        self.lookup, self.goodwill, self.audit = lookup, goodwill, audit
+        self.concessions = concessions
+        self.actor, self.staff = actor, staff
+        self._last_shown: tuple[object, ...] | None = None
+
+    @property
+    def role(self) -> str:
+        return self.staff.role if self.staff else "clerk"
+
+    def search(self, text: str, as_of: date | None = None) -> SearchResult:
+        """Matches for what was typed; a refused input is audited as refused, never kept."""
+        result = self.lookup.search(text, as_of)
+        if result.refused:
+            self.audit.record(self.actor, "lookup_refused", detail="key_type=payment_card")
+        return result
+
+    def listed(self, result: SearchResult) -> None:
+        """A list of matches was shown in full (the command line): each one is audited."""
+        for match in result.matches:
+            self.audit.record(
+                self.actor, "lookup", match.customer_id, f"key_type={result.key_type}"
+            )
+
+    def open(self, customer_id: str, key_type: str, as_of: date | None = None) -> Profile:
+        profile = self.lookup.profile(customer_id, as_of)
+        self.audit.record(self.actor, "lookup", profile.customer_id, f"key_type={key_type}")
+        return profile
+
+    def reveal_phones(self, profile: Profile) -> tuple[str, ...]:
+        """The full numbers, for a deliberate reason; audited."""
+        self.audit.record(
+            self.actor, "reveal_phone", profile.customer_id, f"{len(profile.phones)} numbers"
+        )
+        return tuple(p.e164 for p in profile.phones)
+
+    def advise(
+        self,
+        customer_id: str,
+        *,
+        category: str,
+        amount: int,
+        words: str = "",
+        as_of: date | None = None,
+        profile: Profile | None = None,
+        role: str | None = None,
+        shift_of: Staff | None = None,
+    ) -> Advice:
+        """Suggestions as this person may act on them; the top one shown is audited once."""
+        staff = shift_of or self.staff
+        advice = self.goodwill.advise(
+            customer_id,
+            category=category,
+            amount=amount,
+            role=role or self.role,
+            words=words,
+            as_of=as_of,
+            profile=profile,
+            shift=self.concessions.shift(staff) if staff else None,
+            limit=staff.personal_limit if staff else None,
+        )
+        top = advice.top
+        if top is not None:
+            key = (customer_id, top.category, amount, top.action, top.value)
+            if key != self._last_shown:
+                self._last_shown = key
+                self.audit.record(
+                    self.actor,
+                    "suggestion_shown",
+                    advice.profile.customer_id,
+                    f"{top.category} {top.action} {format_money(top.value, pence=True)}",
+                )
+        return advice

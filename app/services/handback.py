@@ -1,0 +1,129 @@
+"""Hand-back upstream: what this station recorded since the last hand-back, in the
+contract's format, each row with its UUID so upstream can de-duplicate."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.domain.money import to_decimal_string
+from app.services.audit import AuditService
+from app.store import records
+from app.store.database import get_meta, set_meta, writing
+from app.store.records import Feedback, RecordedConcession
+
+THROUGH_KEY = "handback_through"
+# The contract's columns first; the rest say what upstream needs to know about a decision.
+CONCESSION_COLUMNS = (
+    "concession_id", "customer_id", "granted_at", "value", "kind", "reason", "location",
+    "status", "category", "disputed_amount", "words", "note", "staff_id", "decided_by",
+    "decided_at", "decision_reason",
+)  # fmt: skip
+INTERACTION_COLUMNS = (
+    "interaction_id", "customer_id", "occurred_at", "kind", "channel", "summary", "staff_id",
+    "location",
+)  # fmt: skip
+
+
+class HandbackError(OSError):
+    """The hand-back folder cannot be written; nothing is marked as sent."""
+
+
+@dataclass
+class Handback:
+    written: int = 0
+    files: dict[str, int] = field(default_factory=dict)
+
+
+def export_handback(db: Database, folder: Path, audit: AuditService, actor: str) -> Handback:
+    """Write what is new since the last run; a run with nothing new writes nothing."""
+    through = int(get_meta(db, THROUGH_KEY) or 0)
+    queued = records.handback_after(db, through)
+    result = Handback()
+    if not queued:
+        return result
+    concession_ids = _unique(r for _, kind, r in queued if kind == "concession")
+    feedback_ids = _unique(r for _, kind, r in queued if kind == "feedback")
+    concessions = records.concessions_by_ids(db, concession_ids)
+    feedback = records.feedback_by_ids(db, feedback_ids)
+    folder.mkdir(parents=True, exist_ok=True)
+    if concessions:
+        rows = [_concession_row(c) for c in concessions]
+        _append_csv(folder / "concessions.csv", CONCESSION_COLUMNS, rows)
+        result.files["concessions.csv"] = len(rows)
+    if feedback:
+        rows = [_feedback_row(f) for f in feedback]
+        _append_csv(folder / "interactions.csv", INTERACTION_COLUMNS, rows)
+        result.files["interactions.csv"] = len(rows)
+    result.written = sum(result.files.values())
+    with writing(db):  # marked as sent only once the files are safely written
+        set_meta(db, THROUGH_KEY, str(queued[-1][0]))
+        audit.record(actor, "handback_exported", detail=f"{result.written} rows to {folder}")
+    return result
+
+
+def _unique(ids: object) -> list[str]:
+    return list(dict.fromkeys(ids))  # type: ignore[call-overload]
+
+
+def _concession_row(c: RecordedConcession) -> list[str]:
+    return [
+        c.concession_id,
+        c.customer_id,
+        c.recorded_at.isoformat(),
+        to_decimal_string(c.value),
+        c.action,
+        c.category,
+        c.station,
+        c.status,
+        c.category,
+        to_decimal_string(c.disputed_amount),
+        c.words,
+        c.note,
+        c.staff_id,
+        c.decided_by or "",
+        c.decided_at.isoformat() if c.decided_at else "",
+        c.decision_reason or "",
+    ]
+
+
+def _feedback_row(f: Feedback) -> list[str]:
+    return [
+        f.feedback_id,
+        f.customer_id,
+        f.recorded_at.isoformat(),
+        f.kind,
+        "counter",
+        f.words,
+        f.staff_id,
+        f.station,
+    ]
+
+
+def _append_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> None:
+    """Add rows to the file (a previous hand-back upstream has not collected stays), written
+    to a temporary copy and swapped in whole, so a crash never leaves half a file."""
+    temp = path.with_name(path.name + ".part")
+    try:
+        existing = path.read_text("utf-8") if path.exists() else ""
+        if existing and existing.splitlines()[0] != ",".join(columns):
+            raise HandbackError(f"{path} has other columns: move it away and run again")
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            out.write(existing)
+            writer = csv.writer(out, lineterminator="\n")
+            if not existing:
+                writer.writerow(columns)
+            writer.writerows(rows)
+            out.flush()
+            os.fsync(out.fileno())
+        temp.replace(path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        if isinstance(exc, HandbackError):
+            raise
+        raise HandbackError(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -1,0 +1,140 @@
+"""Staff accounts: adding them, signing in, and checking an approver's PIN.
+
+PINs are hashed with Argon2id at OWASP's parameters (19 MiB, 2 passes, 1 lane) or
+stronger; they are never stored, logged or echoed in clear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import ValidationError
+from sqlite_utils import Database
+
+from app.domain.money import format_money
+from app.domain.policy import Policy
+from app.domain.staff import Staff, StaffError, check_pin, check_role, lock_for
+from app.services.audit import AuditService
+from app.store import staff as store
+from app.store.database import writing
+
+HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1, type=Type.ID)
+UNKNOWN_ACTOR = "unknown"  # what a failed sign-in with an unknown id is logged as
+
+
+class SignInError(PermissionError):
+    """A sign-in or approval PIN refused; the message says why, never the PIN."""
+
+
+class StaffService:
+    def __init__(
+        self, db: Database, policy: Policy, audit: AuditService, clock: Callable[[], datetime]
+    ) -> None:
+        self.db, self.policy, self.audit, self.clock = db, policy, audit, clock
+
+    def has_staff(self) -> bool:
+        return store.has_staff(self.db)
+
+    def all(self) -> list[Staff]:
+        return store.all_staff(self.db)
+
+    def find(self, staff_id: str) -> Staff | None:
+        found = store.find_staff(self.db, staff_id)
+        return None if found is None else found[0]
+
+    def limit_of(self, staff: Staff) -> int:
+        """The most this person may give or approve alone."""
+        if staff.personal_limit is not None:
+            return staff.personal_limit
+        return self.policy.goodwill.roles.limit(staff.role)
+
+    def add(
+        self,
+        staff_id: str,
+        *,
+        name: str,
+        role: str,
+        pin: str,
+        limit: int | None = None,
+        actor: str,
+    ) -> Staff:
+        check_role(role)
+        check_pin(pin)
+        try:
+            staff = Staff(staff_id=staff_id, name=name.strip(), role=role, personal_limit=limit)
+        except ValidationError as exc:
+            field = str(exc.errors()[0]["loc"][0]).replace("_", " ")
+            if field == "staff id":
+                raise StaffError(
+                    "a staff id is 1 to 32 letters, digits, dots, dashes or underscores"
+                ) from None
+            raise StaffError(f"{field}: {exc.errors()[0]['msg']}") from None
+        pin_hash = HASHER.hash(pin)
+        with writing(self.db):
+            if store.find_staff(self.db, staff_id) is not None:
+                raise StaffError(f"staff {staff_id!r} already exists")
+            store.insert_staff(self.db, staff, pin_hash, self.clock())
+            detail = f"role={role}"
+            if limit is not None:
+                detail += f" limit={format_money(limit, pence=True)}"
+            self.audit.record(actor, "staff_added", detail=f"{staff_id} {detail}")
+        return staff
+
+    def sign_in(self, staff_id: str, pin: str) -> Staff:
+        staff = self.check(staff_id, pin, purpose="sign_in")
+        self.audit.record(staff.staff_id, "sign_in")
+        return staff
+
+    def check(self, staff_id: str, pin: str, *, purpose: str) -> Staff:
+        """The account, if its PIN is right and it is not locked; every failure is audited
+        and counts towards the lock (the same for sign-in and for approving)."""
+        staff_id = staff_id.strip()
+        found = store.find_staff(self.db, staff_id)
+        if found is None:
+            # The typed id is not logged: it may be a PIN typed in the wrong field.
+            self.audit.record(UNKNOWN_ACTOR, f"{purpose}_failed", detail="unknown staff id")
+            raise SignInError("no staff account with that id")
+        staff, pin_hash = found
+        now = self.clock()
+        if staff.locked_until is not None and staff.locked_until > now:
+            self.audit.record(staff.staff_id, f"{purpose}_failed", detail="account locked")
+            raise SignInError(_locked_message(staff.locked_until, now))
+        if not _matches(pin_hash, pin):
+            return self._wrong_pin(staff, purpose, now)
+        with writing(self.db):
+            if staff.failed_attempts:
+                store.set_attempts(self.db, staff.staff_id, 0, None)
+            if HASHER.check_needs_rehash(pin_hash):
+                store.set_pin_hash(self.db, staff.staff_id, HASHER.hash(pin))
+        return staff.model_copy(update={"failed_attempts": 0, "locked_until": None})
+
+    def _wrong_pin(self, staff: Staff, purpose: str, now: datetime) -> Staff:
+        failed = staff.failed_attempts + 1
+        delay = lock_for(failed)
+        until = now + delay if delay else None
+        with writing(self.db):
+            store.set_attempts(self.db, staff.staff_id, failed, until)
+            self.audit.record(staff.staff_id, f"{purpose}_failed", detail="wrong PIN")
+            if until is not None:
+                self.audit.record(
+                    staff.staff_id, "account_locked", detail=f"until {until.isoformat()}"
+                )
+        if until is not None:
+            raise SignInError(_locked_message(until, now))
+        left = 5 - failed
+        raise SignInError(f"wrong PIN: {left} {'try' if left == 1 else 'tries'} left")
+
+
+def _matches(pin_hash: str, pin: str) -> bool:
+    try:
+        return HASHER.verify(pin_hash, pin)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _locked_message(until: datetime, now: datetime) -> str:
+    minutes = max(1, round((until - now).total_seconds() / 60))
+    return f"too many wrong PINs: this account is locked for {minutes} min"

@@ -1,0 +1,177 @@
+"""What the station records itself: concessions with their decisions, and the customer's
+words. Rows are never deleted; a pending concession is decided once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+PENDING, RECORDED, APPROVED, DENIED = "pending", "recorded", "approved", "denied"
+GRANTED = (RECORDED, APPROVED)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedConcession:
+    concession_id: str
+    customer_id: str
+    recorded_at: datetime
+    category: str
+    action: str
+    value: int
+    disputed_amount: int
+    words: str
+    note: str
+    staff_id: str
+    station: str
+    status: str
+    approval_reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    decision_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    feedback_id: str
+    customer_id: str
+    recorded_at: datetime
+    kind: str
+    words: str
+    staff_id: str
+    station: str
+
+
+_CONCESSION_COLUMNS = (
+    "concession_id, customer_id, recorded_at, category, action, value, disputed_amount, "
+    "words, note, staff_id, station, status, approval_reason, decided_by, decided_at, "
+    "decision_reason"
+)
+
+
+def _moment(value: object) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(int(str(value)), UTC)
+
+
+def _concession(row: tuple[object, ...]) -> RecordedConcession:
+    values = list(row)
+    values[2] = _moment(values[2])
+    values[14] = _moment(values[14])
+    return RecordedConcession(*values)  # type: ignore[arg-type]
+
+
+def insert_concession(db: Database, c: RecordedConcession) -> None:
+    db.execute(
+        f"INSERT INTO recorded_concessions ({_CONCESSION_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            c.concession_id,
+            c.customer_id,
+            int(c.recorded_at.timestamp()),
+            c.category,
+            c.action,
+            c.value,
+            c.disputed_amount,
+            c.words,
+            c.note,
+            c.staff_id,
+            c.station,
+            c.status,
+            c.approval_reason,
+            None,
+            None,
+            None,
+        ],
+    )
+    if c.status in GRANTED:
+        queue_handback(db, "concession", c.concession_id)
+
+
+def decide_concession(
+    db: Database, concession_id: str, status: str, by: str, at: datetime, reason: str | None
+) -> None:
+    db.execute(
+        "UPDATE recorded_concessions SET status = ?, decided_by = ?, decided_at = ?, "
+        "decision_reason = ? WHERE concession_id = ?",
+        [status, by, int(at.timestamp()), reason, concession_id],
+    )
+    queue_handback(db, "concession", concession_id)
+
+
+def find_concession(db: Database, concession_id: str) -> RecordedConcession | None:
+    row = db.execute(
+        f"SELECT {_CONCESSION_COLUMNS} FROM recorded_concessions WHERE concession_id = ?",
+        [concession_id],
+    ).fetchone()
+    return None if row is None else _concession(row)
+
+
+def pending_concessions(db: Database) -> list[RecordedConcession]:
+    rows = db.execute(
+        f"SELECT {_CONCESSION_COLUMNS} FROM recorded_concessions WHERE status = 'pending' "
+        "ORDER BY recorded_at, concession_id"
+    )
+    return [_concession(r) for r in rows]
+
+
+def concessions_by_ids(db: Database, ids: list[str]) -> list[RecordedConcession]:
+    found = []
+    for concession_id in ids:
+        c = find_concession(db, concession_id)
+        if c is not None:
+            found.append(c)
+    return found
+
+
+def staff_given_since(db: Database, staff_id: str, since: datetime) -> tuple[int, int]:
+    """How many concessions this member of staff has given (or asked for) since a moment,
+    and their value; denied ones do not count."""
+    row = db.execute(
+        "SELECT count(*), total(value) FROM recorded_concessions WHERE staff_id = ? "
+        "AND recorded_at >= ? AND status <> 'denied' AND value > 0",
+        [staff_id, int(since.timestamp())],
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def insert_feedback(db: Database, f: Feedback) -> None:
+    db.execute(
+        "INSERT INTO feedback (feedback_id, customer_id, recorded_at, kind, words, staff_id, "
+        "station) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            f.feedback_id,
+            f.customer_id,
+            int(f.recorded_at.timestamp()),
+            f.kind,
+            f.words,
+            f.staff_id,
+            f.station,
+        ],
+    )
+    queue_handback(db, "feedback", f.feedback_id)
+
+
+def feedback_by_ids(db: Database, ids: list[str]) -> list[Feedback]:
+    found = []
+    for feedback_id in ids:
+        row = db.execute(
+            "SELECT feedback_id, customer_id, recorded_at, kind, words, staff_id, station "
+            "FROM feedback WHERE feedback_id = ?",
+            [feedback_id],
+        ).fetchone()
+        if row is not None:
+            values = list(row)
+            values[2] = _moment(values[2])
+            found.append(Feedback(*values))
+    return found
+
+
+def queue_handback(db: Database, kind: str, record_id: str) -> None:
+    db.execute("INSERT INTO handback (kind, record_id) VALUES (?, ?)", [kind, record_id])
+
+
+def handback_after(db: Database, seq: int) -> list[tuple[int, str, str]]:
+    """(seq, kind, record_id) queued after `seq`, oldest first."""
+    rows = db.execute("SELECT seq, kind, record_id FROM handback WHERE seq > ? ORDER BY seq", [seq])
+    return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
