@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     station: str = "Counter 1"
     policy_path: Path | None = None
     demo_customers: int = Field(default=20_000, ge=10)
+    lock_after_minutes: float = Field(default=5, gt=0, le=24 * 60)  # screen lock when idle
 
     @field_validator("default_region")
     @classmethod

@@ -13,10 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.domain.policy import PolicyError
+from app.domain.staff import Staff
+from app.services.audit import os_actor
 from app.services.station import Station, StoreError, open_station
 from app.settings import APP_NAME, Settings
 from app.ui import format as fmt
 from app.ui.main_window import MainWindow
+from app.ui.sign_in import FirstManagerDialog
 from app.ui.workers import Runner
 
 
@@ -36,13 +39,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(station: Station) -> MainWindow:
-    return MainWindow(
-        station.lookup,
-        station.goodwill,
-        station=station.settings.station,
-        zone=station.settings.zone,
-    )
+def build_window(station: Station, staff: Staff | None = None) -> MainWindow:
+    """The main window; with nobody signed in it opens on the sign-in page."""
+    return MainWindow(station, staff)
 
 
 class DemoSetup:
@@ -119,6 +118,11 @@ def run_gui(db_path: Path | None = None) -> int:
             )
             return 1
         station = open_station(settings)
+    if not station.staff.has_staff():
+        first = FirstManagerDialog(station.staff, os_actor())
+        if first.exec() != FirstManagerDialog.DialogCode.Accepted:
+            station.close()
+            return 0
     window = build_window(station)
     window.show()
     window.activateWindow()  # keyboard shortcuts need an active window, even without a WM

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedLayout,
     QTableView,
     QTabWidget,
@@ -78,6 +79,8 @@ def _table(model: RecordTableModel[object]) -> QTableView:
 
 
 class CustomerCard(QWidget):
+    reveal_requested = Signal()  # the clerk asks to see the full phone numbers
+
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
@@ -120,10 +123,23 @@ class CustomerCard(QWidget):
         head.addWidget(self.matched)
         layout.addLayout(head)
 
+        since_row = QHBoxLayout()
         self.since = QLabel()
         self.since.setObjectName("since")
         self.since.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.since)
+        self.reveal = QPushButton(self.tr("Show phone  Ctrl+R"))
+        self.reveal.setObjectName("reveal")
+        self.reveal.setAccessibleName(self.tr("Show the full phone number (recorded)"))
+        self.reveal.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.reveal.clicked.connect(self.reveal_requested)
+        self.revealed = QLabel()
+        self.revealed.setObjectName("revealed")
+        self.revealed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        since_row.addWidget(self.since)
+        since_row.addStretch(1)
+        since_row.addWidget(self.revealed)
+        since_row.addWidget(self.reveal)
+        layout.addLayout(since_row)
 
         figures = QGridLayout()
         figures.setHorizontalSpacing(8)
@@ -186,6 +202,7 @@ class CustomerCard(QWidget):
                 (self.tr("When"), lambda c: fmt.moment(c.granted_at, zone)),
                 (self.tr("Value"), lambda c: fmt.money(c.value, pence=True)),
                 (self.tr("Kind"), lambda c: c.kind or ""),
+                (self.tr("Status"), lambda c: c.status or self.tr("granted")),
                 (self.tr("Why"), lambda c: c.reason or ""),
             ]
         )
@@ -196,9 +213,18 @@ class CustomerCard(QWidget):
 
     def clear(self) -> None:
         self.profile = None
+        self.revealed.clear()
         self._stack.setCurrentIndex(0)
 
+    def show_phones(self, numbers: tuple[str, ...]) -> None:
+        """The full numbers, after a deliberate (and audited) request."""
+        self.revealed.setText("  ".join(fmt.phone(n) for n in numbers))
+        self.reveal.hide()
+
     def show_profile(self, profile: Profile, match: Match | None = None) -> None:
+        if self.profile is None or self.profile.customer_id != profile.customer_id:
+            self.revealed.clear()  # a revealed number never carries over to another customer
+            self.reveal.setVisible(bool(profile.phones))
         self.profile = profile
         standing = profile.standing
         colour = fmt.tier_colour(standing.tier)

@@ -54,3 +54,14 @@ def tier_badge_rules() -> str:
         for tier, colour in TIER_COLOURS.items()
     ]
     return "\n".join(rules)
+
+
+def phone(e164: str) -> str:
+    """A revealed number, grouped the international way."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from app.domain.goodwill import GoodwillError, Suggestion
 from app.domain.identifiers import mask_payment_cards
 from app.domain.models import Profile
-from app.services.goodwill import Advice, GoodwillService, read_amount
+from app.services.concessions import Outcome
+from app.services.desk import Desk
+from app.services.goodwill import Advice, read_amount
 from app.services.lookup import PAYMENT_CARD_REFUSAL, RefusedInputError
 from app.ui import format as fmt
 from app.ui.models import RecordListModel
@@ -40,16 +42,17 @@ def headline(s: Suggestion) -> str:
 
 
 class GoodwillPanel(QFrame):
-    applied = Signal(object)  # the Suggestion the clerk applied
-    supervisor_asked = Signal(object)
+    apply_requested = Signal(object, bool)  # the Suggestion to record; ask a supervisor?
+    approval_requested = Signal(str)  # a pending concession's id, for a supervisor now
 
-    def __init__(self, service: GoodwillService, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
-        self.role = "clerk"
+        self.desk = desk
         self.profile: Profile | None = None
         self.advice: Advice | None = None
         self.shown: Suggestion | None = None
+        self.recorded_key: tuple[object, ...] | None = None  # the dispute last recorded
+        self.pending_id: str | None = None  # its concession, while it waits for approval
         self.setObjectName("goodwill")
         self._build()
         self.clear()
@@ -64,7 +67,7 @@ class GoodwillPanel(QFrame):
 
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Dispute category (F3)"))
-        for category_id, label in self.service.categories():
+        for category_id, label in self.desk.goodwill.categories():
             self.category.addItem(label, category_id)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
@@ -146,6 +149,11 @@ class GoodwillPanel(QFrame):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
 
     # state
+    def set_desk(self, desk: Desk) -> None:
+        """Another person signed in: suggestions follow their role, limit and shift."""
+        self.desk = desk
+        self.refresh()
+
     def set_profile(self, profile: Profile) -> None:
         """Show a customer; a different customer starts a fresh dispute."""
         if self.profile is None or self.profile.customer_id != profile.customer_id:
@@ -164,6 +172,8 @@ class GoodwillPanel(QFrame):
             field.blockSignals(False)
         self.outcome.clear()
         self.error.clear()
+        self.recorded_key = None
+        self.pending_id = None
 
     def clear(self) -> None:
         self._reset_fields()
@@ -182,11 +192,10 @@ class GoodwillPanel(QFrame):
                 return
         try:
             amount = read_amount(self.amount.text())
-            self.advice = self.service.advise(
+            self.advice = self.desk.advise(
                 self.profile.customer_id,
                 category=str(self.category.currentData()),
                 amount=amount,
-                role=self.role,
                 words=self.words.text(),
                 profile=self.profile,
             )
@@ -238,35 +247,81 @@ class GoodwillPanel(QFrame):
         self.discretion.style().polish(self.discretion)
         self.script.setText(f"“{s.script}”")
         self.reasons.setText("why: " + "; ".join(r.text for r in s.reasons))
-        self.apply_button.setEnabled(not s.needs_approval)
+        self.apply_button.setEnabled(True)
+        self.apply_button.setText(
+            self.tr("Ask approval  Ctrl+⏎") if s.needs_approval else self.tr("Apply  Ctrl+⏎")
+        )
         self.supervisor_button.setEnabled(True)
 
-    # actions: recording arrives with staff sign-in; until then say what would be recorded
+    # actions: the window records; the panel says what happened
+    def _key(self, s: Suggestion) -> tuple[object, ...]:
+        assert self.profile is not None and self.advice is not None
+        d = self.advice.dispute
+        return (self.profile.customer_id, d.category, d.amount, d.words, s.action, s.value)
+
     def apply(self) -> None:
+        """Record the suggestion on screen (as pending if it needs approval)."""
         s = self.chosen
-        if s is None or self.profile is None:
+        if s is None or self.profile is None or self.advice is None:
             return
-        if s.needs_approval:
-            self.outcome.setText(self.tr("This needs approval: press Ctrl+Shift+S to ask."))
+        if self.recorded_key == self._key(s):
+            self.outcome.setText(self.tr("Already recorded. Change the dispute to record another."))
             return
-        self.outcome.setText(self._would_record(s, self.tr("Would record")))
-        self.applied.emit(s)
+        self.apply_requested.emit(s, False)
 
     def ask_supervisor(self) -> None:
+        """A supervisor decides now, at this station: the pending request, or a new one."""
         s = self.chosen
-        if s is None or self.profile is None:
+        if s is None or self.profile is None or self.advice is None:
             return
-        self.outcome.setText(self._would_record(s, self.tr("Would ask a supervisor for")))
-        self.supervisor_asked.emit(s)
+        if self.pending_id is not None:
+            self.approval_requested.emit(self.pending_id)
+            return
+        if self.recorded_key == self._key(s):
+            self.outcome.setText(self.tr("Already recorded: no approval needed."))
+            return
+        self.apply_requested.emit(s, True)
 
-    def _would_record(self, s: Suggestion, verb: str) -> str:
-        assert self.profile is not None
-        return self.tr(
-            "{verb}: {what} for {name} ({id}), {category}. Recording arrives with sign-in."
-        ).format(
-            verb=verb,
-            what=headline(s).lower(),
-            name=self.profile.display_name,
-            id=self.profile.customer_id,
-            category=s.category.replace("_", " "),
+    def show_outcome(self, outcome: Outcome, s: Suggestion) -> None:
+        """Said only once the record is committed."""
+        self.recorded_key = self._key(s) if self.advice is not None else None
+        what = headline(s).lower()
+        if outcome.needs_approval:
+            self.pending_id = outcome.concession_id
+            self.outcome.setText(
+                self.tr(
+                    "Recorded as PENDING: {what}. {why}. Ctrl+Shift+S for a supervisor now, "
+                    "or it waits in the queue (F9)."
+                ).format(what=what, why=outcome.approval_reason)
+            )
+        else:
+            self.pending_id = None
+            self.outcome.setText(
+                self.tr("✓ Recorded: {what} (ref {ref}).").format(
+                    what=what, ref=outcome.concession_id[:8]
+                )
+            )
+        self.outcome.setProperty("state", outcome.status)
+        self._repolish(self.outcome)
+
+    def show_decision(self, outcome: Outcome) -> None:
+        if self.pending_id == outcome.concession_id:
+            self.pending_id = None
+        word = self.tr("APPROVED") if outcome.status == "approved" else self.tr("DENIED")
+        self.outcome.setText(
+            self.tr("{word} by a supervisor (ref {ref}).").format(
+                word=word, ref=outcome.concession_id[:8]
+            )
         )
+        self.outcome.setProperty("state", outcome.status)
+        self._repolish(self.outcome)
+
+    def show_failure(self, message: str) -> None:
+        self.outcome.setText(self.tr("Not recorded: {0}").format(message))
+        self.outcome.setProperty("state", "failed")
+        self._repolish(self.outcome)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)

@@ -3,50 +3,72 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
     QSplitter,
+    QStackedWidget,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.models import Match
-from app.services.goodwill import GoodwillService
-from app.services.lookup import Freshness, LookupService, SearchResult
+from app.domain.goodwill import GoodwillError, Suggestion
+from app.domain.models import Match, Profile
+from app.domain.staff import Staff
+from app.services.lookup import Freshness, SearchResult, UnknownCustomerError
+from app.services.station import Station
 from app.ui import format as fmt
+from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.customer_card import CustomerCard
+from app.ui.feedback_dialog import FeedbackDialog
 from app.ui.goodwill_panel import GoodwillPanel
+from app.ui.idle import IdleWatch
+from app.ui.lock_page import LockPage
 from app.ui.match_delegate import MatchDelegate
 from app.ui.models import MatchListModel
 from app.ui.search_box import SearchBox
 
+WORK_PAGE, LOCK_PAGE = 0, 1
+
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self, lookup: LookupService, goodwill: GoodwillService, *, station: str, zone: ZoneInfo
-    ) -> None:
+    def __init__(self, station: Station, staff: Staff | None = None) -> None:
         super().__init__()
-        self.lookup, self.zone = lookup, zone
-        self.setWindowTitle(self.tr("Standing — {0}").format(station))
+        self.station = station
+        self.lookup, self.zone = station.lookup, station.settings.zone
+        self.staff: Staff | None = None
+        self.locked = False
+        self.desk = station.desk(None)
+        self.match: Match | None = None
+        self.dialog: ApprovalDialog | PendingQueue | FeedbackDialog | None = None
+        name = station.settings.station
+        self.setWindowTitle(self.tr("Standing — {0}").format(name))
         self.resize(1366, 768)
 
         central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         self.demo_banner = QLabel(
             self.tr("DEMO DATA — these customers are invented; nothing here is real.")
         )
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.demo_banner)
+        outer.addWidget(self.demo_banner)
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+        work = QWidget()
+        layout = QVBoxLayout(work)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.pages.addWidget(work)
+        self.lock_page = LockPage(station.staff)
+        self.pages.addWidget(self.lock_page)
 
         top = QWidget()
         top.setObjectName("searchBar")
@@ -79,8 +101,8 @@ class MainWindow(QMainWindow):
         self.results.installEventFilter(self)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.results, 1)
-        self.card = CustomerCard(zone)
-        self.goodwill = GoodwillPanel(goodwill)
+        self.card = CustomerCard(self.zone)
+        self.goodwill = GoodwillPanel(self.desk)
         splitter.addWidget(left)
         splitter.addWidget(self.card)
         splitter.addWidget(self.goodwill)
@@ -89,14 +111,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
-        self.station_label = QLabel(station)
+        self.station_label = QLabel(name)
         self.station_label.setObjectName("station")
         self.statusBar().addWidget(self.station_label)
         self.freshness = QLabel()
         self.statusBar().addPermanentWidget(self.freshness)
+        self.idle = IdleWatch(station.settings.lock_after_minutes, self.lock, self)
         self._wire()
         self.refresh_freshness()
-        self.search.setFocus()
+        if staff is None:
+            self._show_signed_out()
+        else:
+            self._begin(staff)
 
     def _delegate(self) -> QStyledItemDelegate:
         return MatchDelegate(self.results)
@@ -113,6 +139,176 @@ class MainWindow(QMainWindow):
         for keys in (QKeySequence(Qt.Key.Key_F2), QKeySequence(QKeySequence.StandardKey.Find)):
             QShortcut(keys, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear)
+        for shortcut, slot in (
+            ("Ctrl+L", self.lock),
+            ("Ctrl+Shift+L", self.sign_out),
+            ("Ctrl+R", self.reveal_phones),
+            ("F6", self.record_feedback),
+            ("F9", self.open_queue),
+        ):
+            QShortcut(QKeySequence(shortcut), self, slot)
+        self.lock_page.accepted.connect(self._on_signed_in)
+        self.goodwill.apply_requested.connect(self._record)
+        self.goodwill.approval_requested.connect(self._approve_now)
+        self.card.reveal_requested.connect(self.reveal_phones)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.detach()
+        self._close_dialog()
+        super().closeEvent(event)
+
+    # who is at the counter
+    @property
+    def signed_in(self) -> bool:
+        return self.staff is not None and not self.locked
+
+    def _begin(self, staff: Staff) -> None:
+        """A person starts work: a desk of their own, the search ready."""
+        self.staff = staff
+        self.locked = False
+        self.desk = self.station.desk(staff)
+        self.goodwill.set_desk(self.desk)
+        self.station_label.setText(
+            self.tr("{0} · signed in: {1} ({2})").format(
+                self.station.settings.station, staff.short_name, staff.role
+            )
+        )
+        self.pages.setCurrentIndex(WORK_PAGE)
+        self.idle.start()
+        self.search.setFocus()
+
+    def _on_signed_in(self, staff: Staff) -> None:
+        if self.locked and self.staff is not None and staff.staff_id == self.staff.staff_id:
+            self.station.audit.record(staff.staff_id, "unlock")
+            self.locked = False
+            self.pages.setCurrentIndex(WORK_PAGE)
+            self.idle.start()
+            self.search.setFocus()
+            return
+        if self.staff is not None:  # someone else takes over: the last session ends here
+            self.station.audit.record(self.staff.staff_id, "sign_out", detail="replaced")
+        self.clear()
+        self.station.audit.record(staff.staff_id, "sign_in")
+        self._begin(staff)
+
+    def lock(self) -> None:
+        """Hide the customer until the PIN is typed again (after inactivity, or Ctrl+L)."""
+        if self.staff is None or self.locked:
+            return
+        self._close_dialog()
+        self.locked = True
+        self.idle.stop()
+        self.station.audit.record(self.staff.staff_id, "lock")
+        self.lock_page.locked(self.staff)
+        self.pages.setCurrentIndex(LOCK_PAGE)
+
+    def sign_out(self) -> None:
+        if self.staff is not None:
+            self.station.audit.record(self.staff.staff_id, "sign_out")
+        self._close_dialog()
+        self.clear()
+        self._show_signed_out()
+
+    def _show_signed_out(self) -> None:
+        self.staff = None
+        self.locked = False
+        self.idle.stop()
+        self.station_label.setText(
+            self.tr("{0} · nobody signed in").format(self.station.settings.station)
+        )
+        self.lock_page.signed_out(self.station.settings.station)
+        self.pages.setCurrentIndex(LOCK_PAGE)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+
+    # recording goodwill
+    def _record(self, suggestion: Suggestion, ask_supervisor: bool) -> None:
+        profile = self.card.profile
+        advice = self.goodwill.advice
+        if not self.signed_in or profile is None or advice is None or self.staff is None:
+            return
+        try:
+            outcome = self.station.concessions.record(
+                self.staff,
+                profile.customer_id,
+                category=suggestion.category,
+                action=suggestion.action,
+                value=suggestion.value,
+                amount=advice.dispute.amount,
+                words=advice.dispute.words,
+                ask_supervisor=ask_supervisor,
+            )
+        except (GoodwillError, UnknownCustomerError) as exc:
+            self.goodwill.show_failure(str(exc))
+            return
+        self._refresh_profile()
+        self.goodwill.show_outcome(outcome, suggestion)
+        if outcome.needs_approval and ask_supervisor:
+            self._approve_now(outcome.concession_id)
+
+    def _approve_now(self, concession_id: str) -> None:
+        """The supervisor comes to this station and decides with their own id and PIN."""
+        concession = self.station.concessions.find(concession_id)
+        if concession is None or not self.signed_in:
+            return
+        dialog = ApprovalDialog(self.station.staff, self.station.concessions, concession, self)
+        dialog.finished.connect(lambda _: self._after_approval(dialog))
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # its shortcuts work even without a window manager
+
+    def _after_approval(self, dialog: ApprovalDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if dialog.outcome is not None:
+            self._refresh_profile()
+            self.goodwill.show_decision(dialog.outcome)
+
+    def open_queue(self) -> None:
+        if not self.signed_in:
+            return
+        queue = PendingQueue(self.station.staff, self.station.concessions, self.zone, self)
+        queue.finished.connect(lambda _: self._after_queue(queue))
+        self.dialog = queue
+        queue.open()
+        queue.activateWindow()  # its shortcuts work even without a window manager
+
+    def _after_queue(self, queue: PendingQueue) -> None:
+        if self.dialog is queue:
+            self.dialog = None
+        if queue.decided:
+            self._refresh_profile()
+            for outcome in queue.decided:
+                self.goodwill.show_decision(outcome)
+
+    def record_feedback(self) -> None:
+        """The customer's complaint or compliment, in their words, with no concession."""
+        profile = self.card.profile
+        if not self.signed_in or profile is None or self.staff is None:
+            return
+        dialog = FeedbackDialog(self.station.concessions, self.staff, profile, self)
+        dialog.accepted.connect(self._refresh_profile)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # its shortcuts work even without a window manager
+
+    def reveal_phones(self) -> None:
+        profile = self.card.profile
+        if not self.signed_in or profile is None or not profile.phones:
+            return
+        self.card.show_phones(self.desk.reveal_phones(profile))
+
+    def _refresh_profile(self) -> None:
+        """The card and the guards count what was just recorded."""
+        profile = self.card.profile
+        if profile is None:
+            return
+        fresh: Profile = self.lookup.profile(profile.customer_id)
+        self.card.show_profile(fresh, self.match)
+        self.goodwill.set_profile(fresh)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """From the list, Up on the first row or any typing goes back to the search."""
@@ -131,16 +327,21 @@ class MainWindow(QMainWindow):
 
     # searching
     def _search_as_you_type(self, text: str) -> None:
-        self._show_result(self.lookup.search(text), open_direct=True)
+        if self.signed_in:
+            self._show_result(self.desk.search(text), open_direct=True)
 
     def _on_scan(self, digits: str) -> None:
-        result = self.lookup.search(digits)
+        if not self.signed_in:
+            return
+        result = self.desk.search(digits)
         self._show_result(result, open_direct=True)
         if result.matches and self.card.profile is None:
             self._open_match(result.matches[0])
 
     def _on_submit(self, text: str) -> None:
-        result = self.lookup.search(text)
+        if not self.signed_in:
+            return
+        result = self.desk.search(text)
         self._show_result(result, open_direct=True)
         if result.matches:
             self._open_match(result.matches[0])
@@ -194,7 +395,12 @@ class MainWindow(QMainWindow):
             self._open_index(current)
 
     def _open_match(self, match: Match) -> None:
-        profile = self.lookup.profile(match.customer_id)
+        if not self.signed_in:
+            return
+        if self.card.profile is not None and self.card.profile.customer_id == match.customer_id:
+            return  # already on screen (and audited)
+        profile = self.desk.open(match.customer_id, str(match.matched_on))
+        self.match = match
         self.card.show_profile(profile, match)
         self.goodwill.set_profile(profile)
 
@@ -209,6 +415,7 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def clear(self) -> None:
+        self.match = None
         self.search.clear()
         self._notify(None)
         self.results_model.set_matches(())

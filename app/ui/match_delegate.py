@@ -1,4 +1,4 @@
-"""Draws one match: name and tier on the first line, id and what matched below."""
+"""Draws one match: the name, with the tier's colour, above the customer id."""
 
 from __future__ import annotations
 

@@ -46,14 +46,14 @@ class MatchListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return match.display_name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{match.display_name} · {match.customer_id} · {match.detail}"
+            return f"{match.display_name} · {match.customer_id}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{match.display_name}, {match.tier_label}, matched on {match.detail}"
+            return f"{match.display_name}, {match.customer_id}"
         if role == CUSTOMER_ID_ROLE:
             return match.customer_id
-        if role == DETAIL_ROLE:
+        if role == DETAIL_ROLE:  # names and ids only: contact details stay on the card
             closed = "" if match.status == "active" else f" · {match.status}"
-            return f"{match.tier_label} · {match.customer_id} · {match.detail}{closed}"
+            return f"{match.customer_id}{closed}"
         if role == TIER_ROLE:
             return match.tier
         return None

@@ -7,14 +7,24 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.services.importing import add_demo_staff
 from app.services.station import Station
 from app.ui.app import build_window
 from app.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, hand_station: Station) -> Iterator[MainWindow]:
-    win = build_window(hand_station)
+def staffed_station(hand_station: Station) -> Station:
+    """The hand-written export with the demo staff (clerk1/1111 … manager1/4444)."""
+    add_demo_staff(hand_station)
+    return hand_station
+
+
+@pytest.fixture
+def window(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
+    """The window with clerk1 signed in."""
+    clerk = staffed_station.staff.find("clerk1")
+    win = build_window(staffed_station, clerk)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -6,7 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.ui.approval import ApprovalDialog
 from app.ui.main_window import MainWindow
+
+
+def recorded_here(win: MainWindow, customer_id: str = "C1") -> list[tuple[str, int, str]]:
+    """(action, value, status) of what this station recorded for the customer."""
+    profile = win.station.lookup.profile(customer_id)
+    return [(c.kind or "", c.value, c.status) for c in profile.recent_concessions if c.status]
 
 
 def open_ann(win: MainWindow, qtbot: QtBot) -> None:
@@ -33,8 +40,16 @@ def test_lost_ticket_by_keyboard_suggests_a_waiver(window: MainWindow, qtbot: Qt
     assert "£1.50" in panel.script.text() and panel.script.text().startswith("“")
     assert "Gold" in panel.reasons.text()
     assert panel.options_model.rowCount() == 3
+    assert recorded_here(window) == []
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "Would record: waive £1.50 for Ann Example (C1), lost ticket" in panel.outcome.text()
+    assert panel.outcome.text().startswith("✓ Recorded: waive £1.50")
+    assert recorded_here(window) == [("waive", 150, "recorded")]
+    history = window.card.goodwill
+    assert history.data(history.index(0, 1)) == "£1.50"
+    assert history.data(history.index(0, 3)) == "recorded"
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Already recorded" in panel.outcome.text()
+    assert len(recorded_here(window)) == 1
 
 
 def test_choosing_the_category_by_keyboard(window: MainWindow, qtbot: QtBot) -> None:
@@ -52,13 +67,53 @@ def test_over_the_clerks_limit_needs_a_supervisor(window: MainWindow, qtbot: QtB
     qtbot.keyClicks(panel.amount, "120")
     assert panel.offer.text() == "▶ Waive £120.00"
     assert panel.discretion.text().startswith("needs approval: £120.00 is over the clerk limit")
-    assert not panel.apply_button.isEnabled()
+    assert panel.apply_button.text().startswith("Ask approval")
     qtbot.keyClick(
         panel.amount,
         Qt.Key.Key_S,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert "Would ask a supervisor for: waive £120.00" in panel.outcome.text()
+    assert "PENDING" in panel.outcome.text()
+    assert recorded_here(window) == [("waive", 12000, "pending")]
+    dialog = window.dialog
+    assert isinstance(dialog, ApprovalDialog) and dialog.isVisible()
+    # the supervisor types their own id and PIN at the clerk's station
+    qtbot.keyClicks(dialog.approver, "super1")
+    qtbot.keyClick(dialog.approver, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.pin, "3333")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert "APPROVED" in panel.outcome.text()
+    assert recorded_here(window) == [("waive", 12000, "approved")]
+    assert window.staff is not None and window.staff.staff_id == "clerk1"  # still signed in
+
+
+def test_a_clerk_cannot_approve_their_own_request(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "120")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        panel.amount,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.dialog
+    assert isinstance(dialog, ApprovalDialog)
+    qtbot.keyClicks(dialog.approver, "clerk1")
+    qtbot.keyClicks(dialog.pin, "1111")
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert "nobody approves their own request" in dialog.error.text()
+    qtbot.keyClicks(dialog.approver, "")
+    dialog.approver.setText("super1")
+    qtbot.keyClicks(dialog.pin, "3333")
+    qtbot.keyClicks(dialog.reason, "not for a lost ticket")
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "DENIED" in panel.outcome.text()
+    assert recorded_here(window) == [("waive", 12000, "denied")]
 
 
 def test_bad_amount_is_explained_where_it_was_typed(window: MainWindow, qtbot: QtBot) -> None:
@@ -116,7 +171,7 @@ def test_a_payment_card_in_the_panel_is_wiped_and_nothing_can_be_applied(
     qtbot.keyClicks(panel.words, "card 4111 1111 1111 1111")
     assert "4111" not in panel.words.text() + panel.reasons.text() + panel.error.text()
     panel.apply()
-    assert "Would record" not in panel.outcome.text()
+    assert recorded_here(window) == []
 
 
 def test_ctrl_enter_on_a_suggestion_that_needs_approval_says_so(
@@ -127,4 +182,6 @@ def test_ctrl_enter_on_a_suggestion_that_needs_approval_says_so(
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClicks(panel.amount, "120")
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "needs approval" in panel.outcome.text()
+    assert "PENDING" in panel.outcome.text() and "over the clerk limit" in panel.outcome.text()
+    assert recorded_here(window) == [("waive", 12000, "pending")]
+    assert window.dialog is None  # a supervisor is asked only with Ctrl+Shift+S (or later, F9)

@@ -1,0 +1,194 @@
+"""A supervisor's decision at the clerk's station, and the queue of requests waiting."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.concessions import ConcessionService, DecisionError, Outcome
+from app.services.staff import SignInError, StaffService
+from app.store.records import RecordedConcession
+from app.ui import format as fmt
+from app.ui.models import RecordTableModel
+from app.ui.sign_in import error_label, pin_field
+
+
+def describe(c: RecordedConcession) -> str:
+    what = c.action if c.value == 0 else f"{c.action} {fmt.money(c.value, pence=True)}"
+    return f"{what} for {c.customer_id} ({c.category.replace('_', ' ')}), asked by {c.staff_id}"
+
+
+class ApprovalDialog(QDialog):
+    """The approver types their own id and PIN; the clerk stays signed in."""
+
+    def __init__(
+        self,
+        staff: StaffService,
+        concessions: ConcessionService,
+        concession: RecordedConcession,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.staff, self.concessions, self.concession = staff, concessions, concession
+        self.outcome: Outcome | None = None
+        self.setWindowTitle(self.tr("Supervisor approval"))
+        self.setObjectName("approval")
+        layout = QVBoxLayout(self)
+        summary = QLabel(describe(concession))
+        summary.setObjectName("panelTitle")
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        why = QLabel(self.tr("Needs approval: {0}").format(concession.approval_reason or ""))
+        why.setWordWrap(True)
+        layout.addWidget(why)
+        if concession.words:
+            said = QLabel(f"“{concession.words}”")
+            said.setObjectName("script")
+            said.setWordWrap(True)
+            layout.addWidget(said)
+        form = QFormLayout()
+        self.approver = QLineEdit()
+        self.approver.setAccessibleName(self.tr("Approver's staff id"))
+        self.pin = pin_field(self.tr("Approver's PIN"))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason (needed to deny)"))
+        form.addRow(self.tr("Approver &id"), self.approver)
+        form.addRow(self.tr("&PIN"), self.pin)
+        form.addRow(self.tr("&Reason"), self.reason)
+        layout.addLayout(form)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox()
+        self.approve_button = buttons.addButton(
+            self.tr("Approve  ⏎"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.deny_button = QPushButton(self.tr("Deny  Ctrl+D"))
+        buttons.addButton(self.deny_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.approve_button.setDefault(True)
+        buttons.accepted.connect(self.approve)
+        buttons.rejected.connect(self.reject)
+        self.deny_button.clicked.connect(self.deny)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.deny)
+        layout.addWidget(buttons)
+        self.approver.returnPressed.connect(self.pin.setFocus)
+        self.setMinimumWidth(460)
+        self.approver.setFocus()
+
+    def approve(self) -> None:
+        self._decide(deny=False)
+
+    def deny(self) -> None:
+        self._decide(deny=True)
+
+    def _decide(self, *, deny: bool) -> None:
+        if not self.approver.text().strip():
+            self.error.setText(self.tr("The approver types their own staff id and PIN."))
+            self.approver.setFocus()
+            return
+        if deny and not self.reason.text().strip():
+            self.error.setText(self.tr("Say why it is denied."))
+            self.reason.setFocus()
+            return
+        try:
+            approver = self.staff.check(self.approver.text(), self.pin.text(), purpose="approve")
+            self.outcome = self.concessions.decide(
+                approver, self.concession.concession_id, deny=deny, reason=self.reason.text()
+            )
+        except (SignInError, DecisionError) as exc:
+            self.error.setText(str(exc))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        finally:
+            self.pin.clear()
+        self.accept()
+
+
+class PendingQueue(QDialog):
+    """Requests waiting for a supervisor; Enter opens the selected one."""
+
+    def __init__(
+        self,
+        staff: StaffService,
+        concessions: ConcessionService,
+        zone: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.staff, self.concessions = staff, concessions
+        self.decided: list[Outcome] = []
+        self.setWindowTitle(self.tr("Waiting for a supervisor"))
+        self.setObjectName("pendingQueue")
+        layout = QVBoxLayout(self)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        self.model = RecordTableModel[RecordedConcession](
+            [
+                (self.tr("When"), lambda c: fmt.moment(c.recorded_at, zone)),
+                (self.tr("Customer"), lambda c: c.customer_id),
+                (self.tr("What"), lambda c: f"{c.action} {fmt.money(c.value, pence=True)}"),
+                (self.tr("Asked by"), lambda c: c.staff_id),
+                (self.tr("Why"), lambda c: c.approval_reason or ""),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Concessions waiting for approval"))
+        self.table.activated.connect(lambda _: self.open_selected())
+        layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("↑↓ to choose · Enter to decide · Esc to close"))
+        hint.setObjectName("fieldCaption")
+        layout.addWidget(hint)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Return),
+            self.table,
+            self.open_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.resize(760, 360)
+        self.dialog: ApprovalDialog | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        pending = self.concessions.pending()
+        self.model.set_rows(pending)
+        self.count.setText(
+            self.tr("{0} waiting").format(len(pending)) if pending else self.tr("Nothing waiting.")
+        )
+        if pending:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus()
+
+    def open_selected(self) -> None:
+        row = self.table.currentIndex().row()
+        pending = self.concessions.pending()
+        if not 0 <= row < len(pending):
+            return
+        self.dialog = ApprovalDialog(self.staff, self.concessions, pending[row], self)
+        self.dialog.finished.connect(self._after)
+        self.dialog.open()
+        self.dialog.activateWindow()
+
+    def _after(self, _result: int) -> None:
+        if self.dialog is not None and self.dialog.outcome is not None:
+            self.decided.append(self.dialog.outcome)
+        self.reload()

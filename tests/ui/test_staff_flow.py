@@ -1,0 +1,189 @@
+"""Sign-in, screen lock, sign-out, phone reveal, the customer's words and the supervisor
+queue, driven by keys in the real window (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.services.station import Station
+from app.store.audit import entries
+from app.ui.app import build_window
+from app.ui.approval import ApprovalDialog, PendingQueue
+from app.ui.feedback_dialog import FeedbackDialog
+from app.ui.main_window import LOCK_PAGE, WORK_PAGE, MainWindow
+from app.ui.models import DETAIL_ROLE
+
+TYPING_DELAY_MS = 45
+
+
+def actions(station: Station) -> list[tuple[str, str, str | None]]:
+    return [(e.actor, e.action, e.customer_id) for e in entries(station.db)]
+
+
+@pytest.fixture
+def signed_out(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
+    win = build_window(staffed_station)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def sign_in(win: MainWindow, qtbot: QtBot, staff_id: str, pin: str) -> None:
+    page = win.lock_page
+    page.staff_id.setFocus()
+    page.staff_id.clear()
+    qtbot.keyClicks(page.staff_id, staff_id)
+    qtbot.keyClick(page.staff_id, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.pin, pin)
+    qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+
+
+def open_ann(win: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(win.search, "07700900123", delay=TYPING_DELAY_MS)
+    assert win.card.profile is not None and win.card.profile.customer_id == "C1"
+
+
+def test_nothing_is_shown_before_sign_in(signed_out: MainWindow, qtbot: QtBot) -> None:
+    assert signed_out.pages.currentIndex() == LOCK_PAGE
+    assert "nobody signed in" in signed_out.station_label.text()
+    qtbot.waitUntil(signed_out.lock_page.staff_id.hasFocus)
+    signed_out._on_submit("07700900123")  # even if a search slipped through, nothing opens
+    assert signed_out.card.profile is None
+
+
+def test_sign_in_by_keyboard(signed_out: MainWindow, qtbot: QtBot) -> None:
+    station = signed_out.station
+    sign_in(signed_out, qtbot, "clerk1", "9999")
+    assert signed_out.pages.currentIndex() == LOCK_PAGE
+    assert "wrong PIN: 4 tries left" in signed_out.lock_page.error.text()
+    assert signed_out.lock_page.pin.text() == ""
+    sign_in(signed_out, qtbot, "clerk1", "1111")
+    assert signed_out.pages.currentIndex() == WORK_PAGE
+    assert "signed in: A. Clerk (clerk)" in signed_out.station_label.text()
+    qtbot.waitUntil(signed_out.search.hasFocus)
+    assert [a for a in actions(station) if a[0] == "clerk1"] == [
+        ("clerk1", "sign_in_failed", None),
+        ("clerk1", "sign_in", None),
+    ]
+    assert not any("9999" in e.detail or "1111" in e.detail for e in entries(station.db))
+
+
+def test_five_wrong_pins_lock_the_account(signed_out: MainWindow, qtbot: QtBot) -> None:
+    for _ in range(5):
+        sign_in(signed_out, qtbot, "clerk2", "0000")
+    assert "locked for 1 min" in signed_out.lock_page.error.text()
+    sign_in(signed_out, qtbot, "clerk2", "2222")  # the right PIN, but locked
+    assert signed_out.pages.currentIndex() == LOCK_PAGE
+    assert "locked" in signed_out.lock_page.error.text()
+
+
+def test_result_list_shows_names_and_ids_only(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.search, "0381", delay=TYPING_DELAY_MS)
+    model = window.results_model
+    assert model.rowCount() == 2
+    for row in range(2):
+        index = model.index(row)
+        shown = " ".join(
+            str(index.data(role))
+            for role in (Qt.ItemDataRole.DisplayRole, DETAIL_ROLE, Qt.ItemDataRole.ToolTipRole)
+        )
+        assert "0381" not in shown and "phone" not in shown
+        assert str(index.data(DETAIL_ROLE)).startswith("C")
+
+
+def test_idle_screen_locks_and_hides_the_customer(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    window.idle.set_interval_ms(50)
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+    assert window.pages.currentIndex() == LOCK_PAGE
+    assert not window.card.isVisible() and not window.goodwill.isVisible()
+    assert window.lock_page.staff_id.text() == "clerk1"
+    qtbot.keyClicks(window.lock_page.pin, "1111")
+    qtbot.keyClick(window.lock_page.pin, Qt.Key.Key_Return)
+    assert not window.locked and window.card.isVisible()
+    assert window.card.profile is not None and window.card.profile.customer_id == "C1"
+    assert [a[1] for a in actions(window.station)][-2:] == ["lock", "unlock"]
+
+
+def test_ctrl_l_locks_and_someone_else_can_take_over(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    sign_in(window, qtbot, "super1", "3333")
+    assert window.staff is not None and window.staff.staff_id == "super1"
+    assert window.card.profile is None  # the last person's customer is not handed over
+    assert "(supervisor)" in window.station_label.text()
+
+
+def test_sign_out(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.search, Qt.Key.Key_L, keys)
+    assert window.staff is None and window.pages.currentIndex() == LOCK_PAGE
+    assert window.card.profile is None
+    assert actions(window.station)[-1] == ("clerk1", "sign_out", None)
+
+
+def test_revealing_the_phone_is_deliberate_and_audited(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    assert "7700" not in window.card.revealed.text()
+    assert ("clerk1", "lookup", "C1") in actions(window.station)
+    qtbot.keyClick(window.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.card.revealed.text() == "+44 7700 900123"
+    assert actions(window.station)[-1] == ("clerk1", "reveal_phone", "C1")
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.search, "zoe exa", delay=TYPING_DELAY_MS)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.card.revealed.text() == ""  # never carried over to the next customer
+
+
+def test_the_customers_words_are_kept(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    qtbot.keyClick(window.search, Qt.Key.Key_F6)
+    dialog = window.dialog
+    assert isinstance(dialog, FeedbackDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.words, "The guard at Leeds was so kind to my son")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("compliment"))
+    qtbot.keyClick(dialog.words, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    if dialog.isVisible():  # Ctrl+Enter in a text box is a new line on some styles
+        dialog.save()
+    contacts = window.card.contacts
+    assert contacts.data(contacts.index(0, 1)) == "compliment"
+    assert contacts.data(contacts.index(0, 3)) == "The guard at Leeds was so kind to my son"
+    assert actions(window.station)[-1] == ("clerk1", "feedback_recorded", "C1")
+
+
+def test_supervisor_queue_approves_later(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "60")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "PENDING" in panel.outcome.text()
+    qtbot.keyClick(window.search, Qt.Key.Key_F9)
+    queue = window.dialog
+    assert isinstance(queue, PendingQueue)
+    assert queue.model.rowCount() == 1
+    qtbot.waitUntil(queue.table.hasFocus)
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    approval = queue.dialog
+    assert isinstance(approval, ApprovalDialog)
+    qtbot.keyClicks(approval.approver, "super1")
+    qtbot.keyClick(approval.approver, Qt.Key.Key_Return)
+    qtbot.keyClicks(approval.pin, "3333")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert queue.model.rowCount() == 0
+    queue.accept()
+    assert "APPROVED" in panel.outcome.text()
+    logged = actions(window.station)
+    assert logged.index(("clerk1", "concession_pending", "C1")) < logged.index(
+        ("super1", "concession_approved", "C1")
+    )
+    assert window.staff is not None and window.staff.staff_id == "clerk1"
