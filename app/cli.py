@@ -427,11 +427,12 @@ def _cmd_audit_verify(args: argparse.Namespace) -> int:
 def _cmd_audit_export(args: argparse.Namespace) -> int:
     station = _open(args, create=False)
     try:
-        station.audit.record(os_actor(), "audit_exported", detail=f"to {args.out or 'stdout'}")
         if args.out is None:
+            station.audit.record(os_actor(), "audit_exported", detail="to stdout")
             station.audit.export_csv(sys.stdout, args.since)
             return 0
-        with args.out.open("w", encoding="utf-8", newline="") as out:
+        with args.out.open("w", encoding="utf-8", newline="") as out:  # refused before audited
+            station.audit.record(os_actor(), "audit_exported", detail=f"to {args.out}")
             count = station.audit.export_csv(out, args.since)
     finally:
         station.close()

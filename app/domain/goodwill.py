@@ -198,7 +198,8 @@ def approval_needed(
 
 def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tuple[Reason, ...]:
     standing = profile.standing
-    last = profile.recent_concessions[0] if profile.recent_concessions else None
+    given = (c for c in profile.recent_concessions if c.status != "denied")
+    last = next(given, None)
     if last is None:
         last_text = "no goodwill given before"
     else:

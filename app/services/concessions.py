@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from app.domain.goodwill import GoodwillError, Shift, approval_needed, approver_for
 from app.domain.identifiers import mask_payment_cards
@@ -18,7 +18,8 @@ from app.services.lookup import LookupService
 from app.services.staff import StaffService
 from app.store import records
 from app.store.database import writing
-from app.store.records import APPROVED, DENIED, PENDING, RECORDED, Feedback, RecordedConcession
+from app.store.records import APPROVED, DENIED, PENDING, RECORDED, Feedback
+from app.store.records import RecordedConcession as RecordedConcession  # for the window
 
 FEEDBACK_KINDS = ("complaint", "compliment", "enquiry")
 ASKED_FOR_SUPERVISOR = "asked for a supervisor's decision"
@@ -54,10 +55,10 @@ class ConcessionService:
         self.lookup, self.staff, self.policy, self.audit = lookup, staff, policy, audit
         self.station, self.clock = station, clock
 
-    def shift(self, staff: Staff) -> Shift:
+    def shift(self, staff: Staff, now: datetime | None = None) -> Shift:
         """What this member of staff has given today (the shift guards count it)."""
-        now = self.clock().astimezone(self.lookup.zone)
-        start = datetime.combine(now.date(), time(), self.lookup.zone)
+        today = self._today(now)
+        start = datetime.combine(today, time(), self.lookup.zone)
         count, value = records.staff_given_since(self.db, staff.staff_id, start)
         return Shift(count=count, value=value)
 
@@ -82,14 +83,16 @@ class ConcessionService:
             raise GoodwillError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
         if value < 0 or amount < 0:
             raise GoodwillError("the value and the amount must not be negative")
+        now = self.clock()
         with writing(self.db):  # history, shift and guards are read inside the write lock
-            profile = self.lookup.profile(customer_id)
+            # judged as of the station clock's day, the same day the shift is counted on
+            profile = self.lookup.profile(customer_id, self._today(now))
             reason = approval_needed(
                 self.policy.goodwill,
                 profile,
                 staff.role,
                 value,
-                self.shift(staff),
+                self.shift(staff, now),
                 staff.personal_limit,
             )
             if reason is None and ask_supervisor:
@@ -97,7 +100,7 @@ class ConcessionService:
             concession = RecordedConcession(
                 concession_id=str(uuid.uuid4()),
                 customer_id=profile.customer_id,
-                recorded_at=self.clock(),
+                recorded_at=now,
                 category=category,
                 action=action,
                 value=value,
@@ -165,6 +168,10 @@ class ConcessionService:
                 f"{format_money(limit, pence=True)}: {approver_for(approver.role)} must approve"
             )
 
+    def _today(self, now: datetime | None = None) -> date:
+        """The station clock's day where the station is (the day history is judged on)."""
+        return (now or self.clock()).astimezone(self.lookup.zone).date()
+
     def pending(self) -> list[RecordedConcession]:
         return records.pending_concessions(self.db)
 
@@ -178,11 +185,12 @@ class ConcessionService:
         words = mask_payment_cards(words.strip())
         if not words:
             raise GoodwillError("write down what the customer said")
-        profile = self.lookup.profile(customer_id)
+        now = self.clock()
+        profile = self.lookup.profile(customer_id, self._today(now))
         feedback = Feedback(
             feedback_id=str(uuid.uuid4()),
             customer_id=profile.customer_id,
-            recorded_at=self.clock(),
+            recorded_at=now,
             kind=kind,
             words=words,
             staff_id=staff.staff_id,

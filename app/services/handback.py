@@ -1,5 +1,6 @@
 """Hand-back upstream: what this station recorded since the last hand-back, in the
-contract's format, each row with its UUID so upstream can de-duplicate."""
+contract's format, each row with its UUID so upstream can de-duplicate. Concessions go back
+once given (recorded within a limit, or approved); pending and denied ones do not."""
 
 from __future__ import annotations
 

@@ -16,7 +16,14 @@ from sqlite_utils import Database
 
 from app.domain.money import format_money
 from app.domain.policy import Policy
-from app.domain.staff import Staff, StaffError, check_pin, check_role, lock_for
+from app.domain.staff import (
+    MAX_TRIES,
+    Staff,
+    StaffError,
+    check_pin,
+    check_role,
+    lock_for,
+)
 from app.services.audit import AuditService
 from app.store import staff as store
 from app.store.database import writing
@@ -99,33 +106,51 @@ class StaffService:
             raise SignInError("no staff account with that id")
         staff, pin_hash = found
         now = self.clock()
-        if staff.locked_until is not None and staff.locked_until > now:
+        until = _locked_until(staff, now)
+        if until is not None:
             self.audit.record(staff.staff_id, f"{purpose}_failed", detail="account locked")
-            raise SignInError(_locked_message(staff.locked_until, now))
-        if not _matches(pin_hash, pin):
-            return self._wrong_pin(staff, purpose, now)
+            raise SignInError(_locked_message(until, now))
+        right = _matches(pin_hash, pin)  # slow (Argon2): outside the write lock
         with writing(self.db):
-            if staff.failed_attempts:
-                store.set_attempts(self.db, staff.staff_id, 0, None)
-            if HASHER.check_needs_rehash(pin_hash):
-                store.set_pin_hash(self.db, staff.staff_id, HASHER.hash(pin))
+            # Read again under the write lock: PINs tried at the same moment elsewhere (other
+            # processes) have counted, so trying many at once gets no more than one by one.
+            current = store.find_staff(self.db, staff.staff_id)
+            staff = current[0] if current is not None else staff
+            until = _locked_until(staff, now)
+            if until is not None:  # locked meanwhile by wrong PINs tried elsewhere
+                refused = _locked_message(until, now)
+                self.audit.record(staff.staff_id, f"{purpose}_failed", detail="account locked")
+            elif not right:
+                refused = self._count_wrong_pin(staff, purpose, now)
+            else:
+                refused = ""
+                if staff.failed_attempts:
+                    store.set_attempts(self.db, staff.staff_id, 0, None)
+                if HASHER.check_needs_rehash(pin_hash):
+                    store.set_pin_hash(self.db, staff.staff_id, HASHER.hash(pin))
+        if refused:
+            raise SignInError(refused)
         return staff.model_copy(update={"failed_attempts": 0, "locked_until": None})
 
-    def _wrong_pin(self, staff: Staff, purpose: str, now: datetime) -> Staff:
+    def _count_wrong_pin(self, staff: Staff, purpose: str, now: datetime) -> str:
+        """Count a wrong PIN (inside the caller's write transaction); the refusal to show."""
         failed = staff.failed_attempts + 1
         delay = lock_for(failed)
         until = now + delay if delay else None
-        with writing(self.db):
-            store.set_attempts(self.db, staff.staff_id, failed, until)
-            self.audit.record(staff.staff_id, f"{purpose}_failed", detail="wrong PIN")
-            if until is not None:
-                self.audit.record(
-                    staff.staff_id, "account_locked", detail=f"until {until.isoformat()}"
-                )
+        store.set_attempts(self.db, staff.staff_id, failed, until)
+        self.audit.record(staff.staff_id, f"{purpose}_failed", detail="wrong PIN")
         if until is not None:
-            raise SignInError(_locked_message(until, now))
-        left = 5 - failed
-        raise SignInError(f"wrong PIN: {left} {'try' if left == 1 else 'tries'} left")
+            self.audit.record(staff.staff_id, "account_locked", detail=f"until {until.isoformat()}")
+            return _locked_message(until, now)
+        left = MAX_TRIES - failed
+        return f"wrong PIN: {left} {'try' if left == 1 else 'tries'} left"
+
+
+def _locked_until(staff: Staff, now: datetime) -> datetime | None:
+    """When the account's lock ends, if it is locked now."""
+    if staff.locked_until is not None and staff.locked_until > now:
+        return staff.locked_until
+    return None
 
 
 def _matches(pin_hash: str, pin: str) -> bool:

@@ -124,15 +124,31 @@ def verify(db: Database) -> Verdict:
         if digest != entry.hash:
             return Verdict(checked, entry.seq, f"audit record {entry.seq} was altered")
         expected, prev, checked = expected + 1, entry.hash, checked + 1
-    head = get_meta(db, HEAD_KEY)
-    if head is not None:
-        head_seq, _, head_hash = head.partition(":")
-        if int(head_seq) >= expected:
-            return Verdict(
-                checked, expected, f"audit records from {expected} on are missing (deleted)"
-            )
-        if checked and int(head_seq) == expected - 1 and head_hash != prev:
-            return Verdict(checked, expected - 1, f"audit record {expected - 1} was altered")
-    elif checked:
-        return Verdict(checked, 1, "the audit log's head mark is missing (altered)")
+    return _check_head(get_meta(db, HEAD_KEY), checked, prev)
+
+
+def _check_head(head: str | None, checked: int, last_hash: str) -> Verdict:
+    """The head mark, written with every record, names the last one: records cut from the
+    end, or added after it other than by `append`, show against it."""
+    if head is None:
+        if checked:
+            return Verdict(checked, 1, "the audit log's head mark is missing (altered)")
+        return Verdict(checked)
+    head_seq_text, _, head_hash = head.partition(":")
+    try:
+        head_seq = int(head_seq_text)
+    except ValueError:
+        return Verdict(checked, 1, "the audit log's head mark was altered")
+    if head_seq > checked:
+        return Verdict(
+            checked, checked + 1, f"audit records from {checked + 1} on are missing (deleted)"
+        )
+    if head_seq < checked:
+        return Verdict(
+            checked,
+            head_seq + 1,
+            f"audit records from {head_seq + 1} on were not written by Standing (added)",
+        )
+    if checked and head_hash != last_hash:
+        return Verdict(checked, checked, f"audit record {checked} was altered")
     return Verdict(checked)

@@ -68,8 +68,8 @@ def writing(db: Database) -> Iterator[Database]:
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.conn.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
+        if db.conn.in_transaction:  # also when COMMIT itself failed: never left open
             db.conn.execute("ROLLBACK")
         raise
-    db.conn.execute("COMMIT")

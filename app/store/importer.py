@@ -157,6 +157,11 @@ def import_export(
 def clear_demo_data(db: Database) -> None:
     for table in (*CONTRACT_TABLES, "name_words", "summary", "households"):
         db.conn.execute(f"DELETE FROM {table}")
+    # What was recorded while practising on demo customers is never handed back upstream.
+    db.conn.execute(
+        "INSERT INTO meta (key, value) SELECT 'handback_through', coalesce(max(seq), 0) "
+        "FROM handback WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+    )
 
 
 def _validate(

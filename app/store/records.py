@@ -96,7 +96,10 @@ def decide_concession(
         "decision_reason = ? WHERE concession_id = ?",
         [status, by, int(at.timestamp()), reason, concession_id],
     )
-    queue_handback(db, "concession", concession_id)
+    if status == APPROVED:
+        # Only goodwill given goes back: a row of the contract's concessions file is a
+        # concession granted (upstream ignores the status column), so a denial is not sent.
+        queue_handback(db, "concession", concession_id)
 
 
 def find_concession(db: Database, concession_id: str) -> RecordedConcession | None:

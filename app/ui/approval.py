@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.concessions import ConcessionService, DecisionError, Outcome
+from app.services.concessions import (
+    ConcessionService,
+    DecisionError,
+    Outcome,
+    RecordedConcession,
+)
 from app.services.staff import SignInError, StaffService
-from app.store.records import RecordedConcession
 from app.ui import format as fmt
 from app.ui.models import RecordTableModel
 from app.ui.sign_in import error_label, pin_field

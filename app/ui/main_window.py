@@ -84,9 +84,10 @@ class MainWindow(QMainWindow):
         top_layout.addWidget(self.notice)
         layout.addWidget(top)
 
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         left = QWidget()
         left.setObjectName("results")
+        left.setMinimumWidth(180)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         self.count = QLabel(self.tr("No search yet"))
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.pages.setCurrentIndex(WORK_PAGE)
+        if self.splitter.sizes()[0] < 200:  # laid out while hidden behind the sign-in page
+            self.splitter.setSizes([250, max(self.width() - 550, 500), 300])
         self.idle.start()
         self.search.setFocus()
 
