@@ -34,6 +34,7 @@ from app.store.export_files import ExportError
 from app.store.importer import ImportReport
 
 EXIT_TAMPERED = 1
+EXIT_REJECTS = 1
 EXIT_REFUSED = 2
 
 
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", parents=[common], help="import an upstream export folder")
     imp.add_argument("folder", type=Path, metavar="DIR")
+    imp.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
 
     demo = commands.add_parser("demo", parents=[common], help="write and import demo data")
     demo.add_argument("--customers", type=_positive, default=None, metavar="N")
@@ -212,10 +214,11 @@ def _writing(settings: Settings) -> Iterator[Station]:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    """Exit 0 when clean, 1 when rows were rejected, 2 when nothing could be imported."""
     with _writing(_settings(args)) as station:
-        report = import_folder(station, args.folder)
+        report = import_folder(station, args.folder, rejects=args.rejects)
     _emit(args, _report_json(report), lambda: _report_text(report))
-    return 0
+    return EXIT_REJECTS if report.rejected else 0
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -569,8 +572,16 @@ def _money_or_none(minor: int | None) -> str | None:
 def _report_json(report: ImportReport) -> dict[str, Any]:
     return {
         "files": {
-            name: {"read": f.read, "imported": f.imported} for name, f in report.files.items()
+            name: {
+                "read": f.read,
+                "imported": f.imported,
+                "unchanged": f.unchanged,
+                "rejected": f.rejected,
+            }
+            for name, f in report.files.items()
         },
+        "rejects_file": str(report.rejects_file) if report.rejects_file else None,
+        "backup": str(report.backup) if report.backup else None,
         "warnings": report.warnings,
         "exported_at": report.exported_at.isoformat() if report.exported_at else None,
         "imported_at": report.imported_at.isoformat() if report.imported_at else None,
@@ -579,10 +590,14 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
 
 
 def _report_text(report: ImportReport) -> str:
-    lines = [f"{'file':<20} {'read':>10} {'imported':>10}"]
+    lines = [f"{'file':<20} {'read':>10} {'imported':>10} {'unchanged':>10} {'rejected':>10}"]
     for name, f in report.files.items():
-        lines.append(f"{name:<20} {f.read:>10,} {f.imported:>10,}")
+        lines.append(
+            f"{name:<20} {f.read:>10,} {f.imported:>10,} {f.unchanged:>10,} {f.rejected:>10,}"
+        )
     lines += [f"warning: {w}" for w in report.warnings]
+    if report.rejects_file:
+        lines.append(f"{report.rejected:,} rows rejected: see {report.rejects_file}")
     lines.append(f"{report.rows:,} rows in {report.seconds:.1f} s")
     return "\n".join(lines)
 

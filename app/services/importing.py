@@ -3,18 +3,44 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app.services.audit import os_actor
 from app.services.demo_export import write_demo_export
 from app.services.station import Station
-from app.store.importer import ImportReport, Progress, import_export
+from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
+from app.store.protection import backup
+
+__all__ = ["ImportCancelledError", "default_rejects_path", "import_folder", "make_demo"]
 
 
-def import_folder(station: Station, folder: Path, progress: Progress | None = None) -> ImportReport:
-    """Import an upstream export; real data replaces any demo data in the cache."""
-    return import_export(station.db, folder, station.import_context, progress=progress, demo=False)
+def default_rejects_path(station: Station) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return station.settings.db_path.parent / "rejects" / f"rejects-{stamp}.csv"
+
+
+def import_folder(
+    station: Station,
+    folder: Path,
+    progress: Progress | None = None,
+    rejects: Path | None = None,
+) -> ImportReport:
+    """Import an upstream export, after a backup of the cache as it was; rejected rows go to
+    `rejects` (by default a dated file beside the cache). Real data replaces demo data."""
+    saved = None
+    if station.has_data() and str(station.settings.db_path) != ":memory:":
+        saved = backup(station.db, station.settings.db_path)
+    report = import_export(
+        station.db,
+        folder,
+        station.import_context,
+        progress=progress,
+        demo=False,
+        rejects=rejects or default_rejects_path(station),
+    )
+    report.backup = saved
+    return report
 
 
 def make_demo(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.store.protection import network_filesystem
 from app.store.schema import migrate
 
 
@@ -24,6 +25,12 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         if not create and not path.exists():
             raise StoreError(f"no database at {path}")
         path.parent.mkdir(parents=True, exist_ok=True)
+        remote = network_filesystem(path.parent)
+        if remote is not None:
+            raise StoreError(
+                f"{path} is on a network filesystem ({remote}): SQLite cannot lock it safely "
+                "there, so a station's cache must be on a local disk (set STANDING_DB_PATH)"
+            )
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         db = Database(conn)

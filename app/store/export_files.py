@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.domain.contract import ContractRow
 
@@ -24,6 +24,17 @@ class ExportError(ValueError):
         self.file, self.line, self.field = file, line, field
 
 
+class RowProblem(NamedTuple):
+    """A row that cannot even be read as a row: it is rejected, the file reading goes on."""
+
+    field: str
+    value: str
+    reason: str
+
+
+RawRow = dict[str, Any] | RowProblem
+
+
 @dataclass
 class ExportFile:
     path: Path
@@ -34,14 +45,14 @@ class ExportFile:
     def name(self) -> str:
         return self.path.name
 
-    def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(line number, raw row) pairs; the header is checked before the first row."""
+    def rows(self) -> Iterator[tuple[int, RawRow]]:
+        """(line number, raw row or its problem) pairs; the header is checked first."""
         if self.path.suffix == ".jsonl":
             yield from self._jsonl_rows()
         else:
             yield from self._csv_rows()
 
-    def _csv_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _csv_rows(self) -> Iterator[tuple[int, RawRow]]:
         with _text_lines(self.path) as handle:
             reader = csv.reader(handle, strict=True)  # an unclosed quote is an error
             try:
@@ -58,20 +69,15 @@ class ExportFile:
                         continue
                     line = reader.line_num
                     if len(row) > width:
-                        raise ExportError(
-                            f"{self.name} line {line}: {len(row)} values for {width} columns",
-                            file=self.name,
-                            line=line,
-                        )
+                        reason = f"{len(row)} values for {width} columns"
+                        yield line, RowProblem("row", "", reason)
+                        continue
                     values = zip(header, row, strict=False)
                     yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
-            except csv.Error as exc:
-                line = reader.line_num
-                raise ExportError(
-                    f"{self.name} line {line}: {exc}", file=self.name, line=line
-                ) from None
+            except csv.Error as exc:  # an unclosed quote: the rest of the file is one value
+                yield reader.line_num, RowProblem("row", "", f"unreadable CSV ({exc})")
 
-    def _jsonl_rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _jsonl_rows(self) -> Iterator[tuple[int, RawRow]]:
         checked: set[str] = set()
         with _text_lines(self.path) as handle:
             for line, text in enumerate(handle, start=1):
@@ -80,17 +86,11 @@ class ExportFile:
                 try:
                     row = json.loads(text)
                 except json.JSONDecodeError as exc:
-                    raise ExportError(
-                        f"{self.name} line {line}: not valid JSON ({exc.msg})",
-                        file=self.name,
-                        line=line,
-                    ) from None
+                    yield line, RowProblem("row", "", f"not valid JSON ({exc.msg})")
+                    continue
                 if not isinstance(row, dict):
-                    raise ExportError(
-                        f"{self.name} line {line}: each line must be a JSON object",
-                        file=self.name,
-                        line=line,
-                    )
+                    yield line, RowProblem("row", "", "each line must be a JSON object")
+                    continue
                 row = {str(k).strip().lower(): v for k, v in row.items() if not _blank(v)}
                 self._note_extras(set(row) - checked)
                 checked |= set(row)

@@ -1,10 +1,13 @@
 """Applying an upstream export to the cache: validate, upsert by id, refresh summaries.
 
-The whole import is one transaction: it applies fully or not at all.
+The whole import is one transaction: it applies fully or not at all. A row that fails the
+contract is rejected (file, line, field, value, reason) and counted, never half-applied.
 """
 
 from __future__ import annotations
 
+import csv
+import sqlite3
 import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +31,7 @@ from app.domain.contract import (
 from app.domain.identifiers import looks_like_payment_card, name_words, reversed_digits
 from app.domain.import_context import ImportContext
 from app.store.database import get_meta, set_meta
-from app.store.export_files import ExportError, ExportFile, find_export_files
+from app.store.export_files import ExportError, ExportFile, RowProblem, find_export_files
 from app.store.queries import has_customers
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
@@ -37,11 +40,17 @@ CONTRACT_TABLES = ("customers", "phones", "cards", "purchases", "interactions", 
 Progress = Callable[[str, int], None]
 
 
+class ImportCancelledError(Exception):
+    """The import was cancelled; the cache is as it was."""
+
+
 @dataclass
 class FileReport:
     name: str
-    read: int = 0
-    imported: int = 0
+    read: int = 0  # always imported + unchanged + rejected
+    imported: int = 0  # new or changed rows
+    unchanged: int = 0  # already in the cache exactly so
+    rejected: int = 0
 
 
 @dataclass
@@ -51,10 +60,56 @@ class ImportReport:
     exported_at: datetime | None = None
     imported_at: datetime | None = None
     seconds: float = 0.0
+    rejects_file: Path | None = None
+    backup: Path | None = None  # the cache as it was before this import
 
     @property
     def rows(self) -> int:
         return sum(f.imported for f in self.files.values())
+
+    @property
+    def rejected(self) -> int:
+        return sum(f.rejected for f in self.files.values())
+
+
+REJECT_COLUMNS = ("file", "line", "field", "value", "reason")
+LONGEST_SHOWN = 200
+
+
+class Rejects:
+    """The rejects report: a CSV written as rows are rejected (created on the first)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path, self.count = path, 0
+        self._handle: Any = None
+        self._writer: Any = None
+
+    def add(self, file: str, line: int, field: str, value: object, reason: str) -> None:
+        self.count += 1
+        if self.path is None:
+            return
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._handle, lineterminator="\n")
+            self._writer.writerow(REJECT_COLUMNS)
+        self._writer.writerow([file, line, field, shown_value(value), reason])
+
+    def close(self) -> Path | None:
+        if self._handle is not None:
+            self._handle.close()
+            return self.path
+        return None
+
+
+def shown_value(value: object) -> str:
+    """A rejected value as the report may show it: never a payment card number."""
+    if value is None:
+        return ""
+    text = str(value)
+    if looks_like_payment_card(text):
+        return "(a payment card number, not shown)"
+    return text if len(text) <= LONGEST_SHOWN else text[:LONGEST_SHOWN] + "…"
 
 
 @dataclass
@@ -62,6 +117,7 @@ class _Batch:
     export: ExportFile
     rows: list[tuple[Any, ...]]
     read: int  # rows of this file read so far
+    rejected: int  # rows of this file rejected so far
     last: bool  # the file's final batch
 
 
@@ -72,6 +128,7 @@ class _Reader:
     files: list[ExportFile]
     context: ImportContext
     known: dict[str, str]  # each customer id to its one shared string
+    rejects: Rejects
     touched: set[str] = field(default_factory=set)
     newest_update: int | None = None
 
@@ -79,18 +136,24 @@ class _Reader:
         for export in self.files:
             writer = _WRITERS[export.model]
             rows: list[tuple[Any, ...]] = []
-            read = 0
+            read = rejected = 0
             for line, raw in export.rows():
-                row = _validate(export, line, raw, self.context)
                 read += 1
-                self._check_customer(export, line, row)
+                if isinstance(raw, RowProblem):
+                    self.rejects.add(export.name, line, raw.field, raw.value, raw.reason)
+                    rejected += 1
+                    continue
+                row = _validate(export, line, raw, self.context, self.rejects)
+                if row is None or not self._known_customer(export, line, row):
+                    rejected += 1
+                    continue
                 rows.append(writer.values(row))
                 if len(rows) >= BATCH:
-                    yield _Batch(export, rows, read, last=False)
+                    yield _Batch(export, rows, read, rejected, last=False)
                     rows = []
-            yield _Batch(export, rows, read, last=True)
+            yield _Batch(export, rows, read, rejected, last=True)
 
-    def _check_customer(self, export: ExportFile, line: int, row: ContractRow) -> None:
+    def _known_customer(self, export: ExportFile, line: int, row: ContractRow) -> bool:
         written: str = row.customer_id  # type: ignore[attr-defined]
         if isinstance(row, CustomerRow):
             self.known.setdefault(written, written)
@@ -99,13 +162,12 @@ class _Reader:
         # the one shared string per customer, so a million ids are not each kept twice
         customer_id = self.known.get(written)
         if customer_id is None:
-            raise ExportError(
-                f"{export.name} line {line}, field customer_id: unknown customer {written!r}",
-                file=export.name,
-                line=line,
-                field="customer_id",
+            self.rejects.add(
+                export.name, line, "customer_id", written, "unknown customer (not invented)"
             )
+            return False
         self.touched.add(customer_id)
+        return True
 
 
 def import_export(
@@ -115,11 +177,37 @@ def import_export(
     *,
     progress: Progress | None = None,
     demo: bool | None = None,
+    rejects: Path | None = None,
 ) -> ImportReport:
-    """Import every contract file in `folder`; raises ExportError and changes nothing on a fault."""
+    """Import every contract file in `folder`, rejected rows to the `rejects` CSV. A fault
+    that stops the whole import (ExportError, a full disk, a cancel) changes nothing."""
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
+    sink = Rejects(rejects)
+    try:
+        _apply(db, files, context, report, sink, progress, demo)
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc):
+            raise ExportError(
+                "the disk is full: nothing was imported and the cache is as it was"
+            ) from None
+        raise
+    finally:
+        report.rejects_file = sink.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _apply(
+    db: Database,
+    files: list[ExportFile],
+    context: ImportContext,
+    report: ImportReport,
+    sink: Rejects,
+    progress: Progress | None,
+    demo: bool | None,
+) -> None:
     with db.atomic(), watching_moves(db):
         holds_demo = get_meta(db, "demo") == "1"
         if demo is True and not holds_demo and has_customers(db):
@@ -129,12 +217,14 @@ def import_export(
             report.warnings.append("the demo data in this database was replaced")
             demo = False
         known = {row[0]: row[0] for row in db.execute("SELECT customer_id FROM customers")}
-        reader = _Reader(files, context, known)
+        reader = _Reader(files, context, known, sink)
         for batch in reader.batches():
-            _WRITERS[batch.export.model].flush(db, batch.rows)
+            changed = _WRITERS[batch.export.model].flush(db, batch.rows)
             file_report = report.files.setdefault(batch.export.name, FileReport(batch.export.name))
             file_report.read = batch.read
-            file_report.imported += len(batch.rows)
+            file_report.rejected = batch.rejected
+            file_report.imported += changed
+            file_report.unchanged += len(batch.rows) - changed
             if batch.last:
                 report.warnings.extend(batch.export.warnings)
             if progress:
@@ -150,8 +240,6 @@ def import_export(
         set_meta(db, "imported_at", report.imported_at.isoformat())
         if demo is not None:
             set_meta(db, "demo", "1" if demo else "0")
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def clear_demo_data(db: Database) -> None:
@@ -165,24 +253,21 @@ def clear_demo_data(db: Database) -> None:
 
 
 def _validate(
-    export: ExportFile, line: int, raw: dict[str, Any], context: ImportContext
-) -> ContractRow:
+    export: ExportFile,
+    line: int,
+    raw: dict[str, Any],
+    context: ImportContext,
+    rejects: Rejects,
+) -> ContractRow | None:
+    """The row as the contract reads it, or None once it is in the rejects report."""
     try:
         return export.model.model_validate(raw, context=context.as_dict())
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"]) or "row"
         message = error["msg"].removeprefix("Value error, ")
-        shown = raw.get(where)
-        value = "" if shown is None or len(str(shown)) > 40 else f" ({shown!r})"
-        if shown is not None and looks_like_payment_card(str(shown)):
-            value = " (a payment card number, not shown)"
-        raise ExportError(
-            f"{export.name} line {line}, field {where}: {message}{value}",
-            file=export.name,
-            line=line,
-            field=where,
-        ) from None
+        rejects.add(export.name, line, where, raw.get(where), message)
+        return None
 
 
 def _exported_at(newest_update: int | None, files: Sequence[ExportFile]) -> datetime:
@@ -199,9 +284,11 @@ class _Writer:
     def values(self, row: Any) -> tuple[Any, ...]:
         raise NotImplementedError
 
-    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> None:
-        if batch:
-            db.conn.executemany(self.sql, batch)
+    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> int:
+        """Write the batch; how many rows were new or changed (an identical row is not)."""
+        if not batch:
+            return 0
+        return db.conn.executemany(self.sql, batch).rowcount
 
 
 class _Customers(_Writer):
@@ -216,6 +303,11 @@ class _Customers(_Writer):
         status = excluded.status, referrals = excluded.referrals,
         preferences = excluded.preferences, notes = excluded.notes,
         updated_at = excluded.updated_at, search_words = excluded.search_words
+    WHERE (given_name, family_name, email, joined_on, household_id, status, referrals,
+        preferences, notes, updated_at)
+        IS NOT (excluded.given_name, excluded.family_name, excluded.email, excluded.joined_on,
+        excluded.household_id, excluded.status, excluded.referrals, excluded.preferences,
+        excluded.notes, excluded.updated_at)
     """
 
     def values(self, row: CustomerRow) -> tuple[Any, ...]:
@@ -239,9 +331,9 @@ class _Customers(_Writer):
             words,
         )
 
-    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> None:
+    def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> int:
         if not batch:
-            return
+            return 0
         latest = {r[0]: r for r in batch}  # a customer listed twice: the last row wins
         ids = list(latest)
         old = db.execute(
@@ -251,17 +343,19 @@ class _Customers(_Writer):
         ).fetchall()
         stale = [(word, customer_id) for customer_id, words in old for word in words.split()]
         db.conn.executemany("DELETE FROM name_words WHERE word = ? AND customer_id = ?", stale)
-        super().flush(db, list(latest.values()))
+        changed = super().flush(db, batch)  # in order, so the last row of a customer wins
         words = [(w, r[0]) for r in latest.values() for w in r[-1].split()]
         db.conn.executemany(
             "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", words
         )
+        return changed
 
 
 class _Phones(_Writer):
     sql = """
     INSERT INTO phones (customer_id, e164, label, reversed) VALUES (?, ?, ?, ?)
     ON CONFLICT (customer_id, e164) DO UPDATE SET label = excluded.label
+    WHERE label IS NOT excluded.label
     """
 
     def values(self, row: PhoneRow) -> tuple[Any, ...]:
@@ -274,6 +368,8 @@ class _Cards(_Writer):
     VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (card_number) DO UPDATE SET customer_id = excluded.customer_id,
         card_type = excluded.card_type, status = excluded.status, issued_on = excluded.issued_on
+    WHERE (customer_id, card_type, status, issued_on)
+        IS NOT (excluded.customer_id, excluded.card_type, excluded.status, excluded.issued_on)
     """
 
     def values(self, row: CardRow) -> tuple[Any, ...]:
@@ -290,6 +386,9 @@ class _Purchases(_Writer):
         purchased_at = excluded.purchased_at, amount = excluded.amount,
         channel = excluded.channel, product_line = excluded.product_line,
         location = excluded.location
+    WHERE (customer_id, purchased_at, amount, channel, product_line, location)
+        IS NOT (excluded.customer_id, excluded.purchased_at, excluded.amount, excluded.channel,
+        excluded.product_line, excluded.location)
     """
 
     def values(self, row: PurchaseRow) -> tuple[Any, ...]:
@@ -311,6 +410,9 @@ class _Interactions(_Writer):
     ON CONFLICT (interaction_id) DO UPDATE SET customer_id = excluded.customer_id,
         occurred_at = excluded.occurred_at, kind = excluded.kind, channel = excluded.channel,
         summary = excluded.summary
+    WHERE (customer_id, occurred_at, kind, channel, summary)
+        IS NOT (excluded.customer_id, excluded.occurred_at, excluded.kind, excluded.channel,
+        excluded.summary)
     """
 
     def values(self, row: InteractionRow) -> tuple[Any, ...]:
@@ -331,6 +433,9 @@ class _Concessions(_Writer):
     ON CONFLICT (concession_id) DO UPDATE SET customer_id = excluded.customer_id,
         granted_at = excluded.granted_at, value = excluded.value, kind = excluded.kind,
         reason = excluded.reason, location = excluded.location
+    WHERE (customer_id, granted_at, value, kind, reason, location)
+        IS NOT (excluded.customer_id, excluded.granted_at, excluded.value, excluded.kind,
+        excluded.reason, excluded.location)
     """
 
     def values(self, row: ConcessionRow) -> tuple[Any, ...]:

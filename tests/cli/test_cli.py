@@ -71,7 +71,12 @@ def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
 def test_profile_json_matches_the_hand_export(tmp_path: Path) -> None:
     db = tmp_path / "hand.db"
     imported = run_json("import", write_hand_export(tmp_path / "export"), "--db", db)
-    assert imported["files"]["purchases.csv"] == {"read": 8, "imported": 8}
+    assert imported["files"]["purchases.csv"] == {
+        "read": 8,
+        "imported": 8,
+        "unchanged": 0,
+        "rejected": 0,
+    }
     p = run_json("profile", "C1", "--db", db, "--as-of", "2026-11-23")
     assert p["customer_id"] == "C1"
     assert p["display_name"] == "Ann Example"
@@ -122,15 +127,39 @@ def test_errors_exit_2_with_one_line(demo_db: Path, tmp_path: Path) -> None:
     assert "4111" not in refused.stdout + refused.stderr
 
 
-def test_malformed_export_changes_nothing(demo_db: Path, tmp_path: Path) -> None:
+def test_an_export_missing_a_required_column_changes_nothing(demo_db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "customers.csv").write_text("customer_id,joined_on\nZ1,2020-01-01\n", "utf-8")
+    line = one_clear_line(run("import", folder, "--db", demo_db))
+    assert "customers.csv" in line and "required column given_name" in line
+    found = run_json("lookup", "07700 900123", "--db", demo_db)
+    assert [m["customer_id"] for m in found] == ["C000001"]  # the demo is still there
+
+
+def test_rejected_rows_exit_1_with_counts_and_a_report(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    folder = tmp_path / "export"
     folder.mkdir()
     (folder / "customers.csv").write_text(
         "customer_id,given_name,joined_on\nZ1,Zed,2020-01-01\nZ2,Zara,not-a-date\n", "utf-8"
     )
-    line = one_clear_line(run("import", folder, "--db", demo_db))
-    assert "customers.csv line 3" in line and "joined_on" in line
-    assert run_json("lookup", "zed", "--db", demo_db) == []
+    report = tmp_path / "rejects.csv"
+    done = run("import", folder, "--db", db, "--rejects", report, "--json")
+    assert done.returncode == 1, done.stderr
+    data = json.loads(done.stdout)
+    assert data["files"]["customers.csv"] == {
+        "read": 2,
+        "imported": 1,
+        "unchanged": 0,
+        "rejected": 1,
+    }
+    assert data["rejects_file"] == str(report)
+    assert report.read_text("utf-8").splitlines()[1].startswith("customers.csv,3,joined_on,")
+    again = run("import", folder, "--db", db, "--rejects", report, "--json")
+    assert again.returncode == 1
+    counts = json.loads(again.stdout)["files"]["customers.csv"]
+    assert (counts["imported"], counts["unchanged"], counts["rejected"]) == (0, 1, 1)
 
 
 def test_as_of_must_be_a_date(demo_db: Path) -> None:

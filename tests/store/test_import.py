@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -254,11 +255,14 @@ def test_households_match_a_hand_computation(imported: Imported) -> None:
 
 
 def test_reimporting_the_same_folder_changes_nothing(imported: Imported, export: Path) -> None:
-    db, _ = imported
+    db, first = imported
     before = dump(db)
     report = import_export(db, export, ImportContext())
     assert dump(db) == before
-    assert report.rows == 28
+    assert report.rows == 0
+    assert {n: (f.read, f.unchanged) for n, f in report.files.items()} == {
+        n: (f.read, f.read) for n, f in first.files.items()
+    }
     assert get_meta(db, "exported_at") == "2026-11-22T18:00:00+00:00"
 
 
@@ -396,6 +400,18 @@ def test_same_phone_in_another_format_is_one_row(imported: Imported, tmp_path: P
 # --- Faults: a clear message, and nothing changed -----------------------------------------
 
 
+def rejected(db: Database, folder: Path, tmp_path: Path) -> tuple[ImportReport, list[list[str]]]:
+    """Import with a rejects report; the report and the rejects' (file, line, field, value,
+    reason) rows."""
+    report = import_export(db, folder, ImportContext(), rejects=tmp_path / "rejects.csv")
+    path = report.rejects_file
+    found = [] if path is None else list(csv.reader(path.read_text("utf-8").splitlines()))[1:]
+    assert report.rejected == len(found)
+    for file in report.files.values():
+        assert file.read == file.imported + file.unchanged + file.rejected
+    return report, found
+
+
 def assert_refused(db: Database, folder: Path) -> ExportError:
     before = dump(db, meta=True)
     with pytest.raises(ExportError) as info:
@@ -449,13 +465,17 @@ def test_bad_value_on_line_three(imported: Imported, tmp_path: Path) -> None:
         "P10,C5,2026-02-02T10:00:00Z,12.505\n"
         "P11,C5,2026-02-03T10:00:00Z,1.00\n",
     )
-    error = assert_refused(db, folder)
-    assert (error.file, error.line, error.field) == ("purchases.csv", 3, "amount")
-    message = str(error)
-    assert message.startswith("purchases.csv line 3, field amount: ")
-    assert "more than 2 decimal places" in message
-    assert "12.505" in message
-    assert rows(db, "SELECT count(*) FROM customers WHERE customer_id = 'C5'") == [(0,)]
+    report, found = rejected(db, folder, tmp_path)
+    assert len(found) == 1
+    file, line, field, value, reason = found[0]
+    assert (file, line, field, value) == ("purchases.csv", "3", "amount", "12.505")
+    assert "more than 2 decimal places" in reason
+    purchases = report.files["purchases.csv"]
+    assert (purchases.read, purchases.imported, purchases.rejected) == (3, 2, 1)
+    assert rows(db, "SELECT purchase_id FROM purchases WHERE customer_id = 'C5' ORDER BY 1") == [
+        ("P11",),
+        ("P9",),
+    ]
 
 
 def test_bad_date_names_the_field(imported: Imported, tmp_path: Path) -> None:
@@ -466,10 +486,12 @@ def test_bad_date_names_the_field(imported: Imported, tmp_path: Path) -> None:
         "customers.csv",
         "customer_id,given_name,joined_on\nC5,Eve,2026-01-01\nC6,Fay,01/02/2026\n",
     )
-    error = assert_refused(db, folder)
-    assert (error.file, error.line, error.field) == ("customers.csv", 3, "joined_on")
-    assert "must be a date" in str(error)
-    assert "01/02/2026" in str(error)
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:4] for r in found] == [["customers.csv", "3", "joined_on", "01/02/2026"]]
+    assert "must be a date" in found[0][4]
+    assert rows(db, "SELECT customer_id FROM customers WHERE customer_id IN ('C5', 'C6')") == [
+        ("C5",)
+    ]
 
 
 def test_unknown_customer_id(imported: Imported, tmp_path: Path) -> None:
@@ -479,9 +501,10 @@ def test_unknown_customer_id(imported: Imported, tmp_path: Path) -> None:
         "phones.csv",
         "customer_id,phone\nC5,07700 900555\nC9,07700 900999\n",
     )
-    error = assert_refused(db, folder)
-    assert str(error) == "phones.csv line 3, field customer_id: unknown customer 'C9'"
-    assert (error.file, error.line, error.field) == ("phones.csv", 3, "customer_id")
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:4] for r in found] == [["phones.csv", "3", "customer_id", "C9"]]
+    assert "unknown customer" in found[0][4]
+    assert rows(db, "SELECT count(*) FROM customers WHERE customer_id = 'C9'") == [(0,)]
 
 
 def test_undecodable_bytes(imported: Imported, tmp_path: Path) -> None:
@@ -507,16 +530,17 @@ def test_jsonl_line_that_is_not_json(imported: Imported, tmp_path: Path) -> None
         '"value": "5"}\n'
         "{not json\n",
     )
-    error = assert_refused(db, folder)
-    assert (error.file, error.line) == ("concessions.jsonl", 2)
-    assert str(error).startswith("concessions.jsonl line 2: not valid JSON")
+    report, found = rejected(db, folder, tmp_path)
+    assert [r[:3] for r in found] == [["concessions.jsonl", "2", "row"]]
+    assert found[0][4].startswith("not valid JSON")
+    assert report.files["concessions.jsonl"].imported == 1
 
 
 def test_jsonl_line_that_is_not_an_object(imported: Imported, tmp_path: Path) -> None:
     db, _ = imported
     folder = good_files_plus(tmp_path / "bad", "phones.jsonl", '["C5", "07700 900555"]\n')
-    error = assert_refused(db, folder)
-    assert str(error) == "phones.jsonl line 1: each line must be a JSON object"
+    _, found = rejected(db, folder, tmp_path)
+    assert found == [["phones.jsonl", "1", "row", "", "each line must be a JSON object"]]
 
 
 def test_jsonl_bad_value_names_the_field(imported: Imported, tmp_path: Path) -> None:
@@ -526,10 +550,9 @@ def test_jsonl_bad_value_names_the_field(imported: Imported, tmp_path: Path) -> 
         "cards.jsonl",
         '{"card_number": "633700006666", "customer_id": "C5", "status": "stolen"}\n',
     )
-    error = assert_refused(db, folder)
-    assert (error.file, error.line, error.field) == ("cards.jsonl", 1, "status")
-    assert "must be one of active, lost, replaced, expired" in str(error)
-    assert "stolen" in str(error)
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:4] for r in found] == [["cards.jsonl", "1", "status", "stolen"]]
+    assert "must be one of active, lost, replaced, expired" in found[0][4]
 
 
 def test_too_many_values_on_a_line(imported: Imported, tmp_path: Path) -> None:
@@ -537,8 +560,8 @@ def test_too_many_values_on_a_line(imported: Imported, tmp_path: Path) -> None:
     folder = good_files_plus(
         tmp_path / "bad", "phones.csv", "customer_id,phone\nC5,07700 900555,mobile\n"
     )
-    error = assert_refused(db, folder)
-    assert str(error) == "phones.csv line 2: 3 values for 2 columns"
+    _, found = rejected(db, folder, tmp_path)
+    assert found == [["phones.csv", "2", "row", "", "3 values for 2 columns"]]
 
 
 def test_empty_file(imported: Imported, tmp_path: Path) -> None:
@@ -556,9 +579,9 @@ def test_missing_required_value(imported: Imported, tmp_path: Path) -> None:
         "purchases.csv",
         "purchase_id,customer_id,purchased_at,amount\nP9,C5,2026-02-01T10:00:00Z,  \n",
     )
-    error = assert_refused(db, folder)
-    assert (error.file, error.line, error.field) == ("purchases.csv", 2, "amount")
-    assert "Field required" in str(error)
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:3] for r in found] == [["purchases.csv", "2", "amount"]]
+    assert "Field required" in found[0][4]
 
 
 def test_empty_folder(db: Database, tmp_path: Path) -> None:
@@ -805,7 +828,7 @@ def test_two_rows_moved_away_from_one_customer(tmp_path: Path) -> None:
     assert rows == {"A": (0, 0, 0), "B": (1500, 2, 1)}
 
 
-def test_an_unclosed_quote_is_an_error_not_a_swallowed_file(tmp_path: Path) -> None:
+def test_an_unclosed_quote_is_rejected_not_a_swallowed_file(tmp_path: Path) -> None:
     db = open_database(tmp_path / "q.sqlite3")
     folder = tmp_path / "export"
     write_csv(
@@ -813,8 +836,9 @@ def test_an_unclosed_quote_is_an_error_not_a_swallowed_file(tmp_path: Path) -> N
         "customers.csv",
         'customer_id,given_name,joined_on,notes\nC3,Al,2020-03-14,"oops\nC4,Bo,2020-03-14,fine',
     )
-    with pytest.raises(ExportError, match=r"customers\.csv"):
-        import_export(db, folder, ImportContext())
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:3] for r in found] == [["customers.csv", "3", "row"]]
+    assert "unreadable CSV" in found[0][4]
     assert db.execute("SELECT count(*) FROM customers").fetchone()[0] == 0
 
 
@@ -834,7 +858,7 @@ def test_padded_values_and_midnight_datetimes_are_accepted(tmp_path: Path) -> No
     assert rows == [("C1", "2020-03-14", 3), ("C2", "2021-05-06", 0)]
 
 
-def test_an_absurd_amount_is_refused_not_a_crash(tmp_path: Path) -> None:
+def test_an_absurd_amount_is_rejected_not_a_crash(tmp_path: Path) -> None:
     db = open_database(tmp_path / "o.sqlite3")
     folder = tmp_path / "export"
     write_csv(folder, "customers.csv", "customer_id,given_name,joined_on\nC1,Ann,2020-03-14")
@@ -843,8 +867,9 @@ def test_an_absurd_amount_is_refused_not_a_crash(tmp_path: Path) -> None:
         "purchases.csv",
         "purchase_id,customer_id,purchased_at,amount\nP1,C1,2026-01-01T10:00:00Z,99999999999999999999",
     )
-    with pytest.raises(ExportError, match="line 2, field amount: too large"):
-        import_export(db, folder, ImportContext())
+    _, found = rejected(db, folder, tmp_path)
+    assert [r[:3] for r in found] == [["purchases.csv", "2", "amount"]]
+    assert "too large" in found[0][4]
 
 
 def test_a_payment_card_number_in_a_bad_row_is_not_repeated(tmp_path: Path) -> None:
@@ -852,10 +877,10 @@ def test_a_payment_card_number_in_a_bad_row_is_not_repeated(tmp_path: Path) -> N
     folder = tmp_path / "export"
     write_csv(folder, "customers.csv", "customer_id,given_name,joined_on\nC1,Ann,2020-03-14")
     write_csv(folder, "phones.csv", "customer_id,phone\nC1,4111 1111 1111 1111")
-    with pytest.raises(ExportError) as caught:
-        import_export(db, folder, ImportContext())
-    assert "4111" not in str(caught.value)
-    assert "payment card" in str(caught.value)
+    report, found = rejected(db, folder, tmp_path)
+    assert report.rejects_file is not None
+    assert "4111" not in report.rejects_file.read_text("utf-8")
+    assert found[0][3] == "(a payment card number, not shown)"
 
 
 def test_real_data_replaces_demo_data_and_demo_never_mixes_into_real(tmp_path: Path) -> None:

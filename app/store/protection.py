@@ -1,0 +1,107 @@
+"""Keeping the cache safe: online backups before imports, integrity checks, restores, and
+refusing a network filesystem (SQLite's locking is not safe there)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+KEEP_BACKUPS = 3
+NETWORK_FILESYSTEMS = {
+    "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs", "afs",
+    "9p", "davfs", "fuse.davfs2", "ncpfs", "glusterfs", "fuse.glusterfs", "ceph",
+    "fuse.ceph", "lustre", "afpfs", "webdav",
+}  # fmt: skip
+
+
+def backups_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def backup(db: Database, db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
+    """An online backup (SQLite's backup API) beside the cache; only the newest `keep` stay."""
+    folder = backups_folder(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db_path.stem}-{stamp}.sqlite3"
+    partial = target.with_suffix(".part")
+    copy = sqlite3.connect(partial)
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    partial.replace(target)
+    for old in list_backups(db_path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups of this cache, newest first."""
+    folder = backups_folder(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{db_path.stem}-*.sqlite3"), reverse=True)
+
+
+def quick_check(path: Path) -> str | None:
+    """None when SQLite's quick_check passes; otherwise what is wrong."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = "; ".join(str(r[0]) for r in rows)
+    return None if found == "ok" else found
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    for candidate in list_backups(db_path):
+        if quick_check(candidate) is None:
+            return candidate
+    return None
+
+
+def restore(backup_path: Path, db_path: Path) -> Path:
+    """Put a backup in place; the damaged file is kept aside (never deleted). Returns where."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    if db_path.exists():
+        db_path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        extra = db_path.with_name(db_path.name + suffix)
+        if extra.exists():
+            extra.replace(aside.with_name(aside.name + suffix))
+    shutil.copy2(backup_path, db_path)
+    return aside
+
+
+def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
+    """The network filesystem type `path` lives on, or None for a local disk."""
+    if sys.platform == "win32":
+        text = str(path.resolve())
+        return "a network share" if text.startswith("\\\\") else None
+    if mounts is None:
+        try:
+            mounts = Path("/proc/mounts").read_text("utf-8", errors="replace")
+        except OSError:
+            return None
+    target = str(path.resolve())
+    best, best_type = "", None
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) >= len(best):
+            best, best_type = point, parts[2]
+    return best_type if best_type in NETWORK_FILESYSTEMS else None
