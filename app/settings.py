@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     policy_path: Path | None = None
     demo_customers: int = Field(default=20_000, ge=10)
     lock_after_minutes: float = Field(default=5, gt=0, le=24 * 60)  # screen lock when idle
+    stale_after_hours: float = Field(default=24, gt=0)  # older data is flagged as stale
 
     @field_validator("default_region")
     @classmethod

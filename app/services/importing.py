@@ -6,13 +6,26 @@ import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from app.domain.contract import CONTRACT
 from app.services.audit import os_actor
 from app.services.demo_export import write_demo_export
 from app.services.station import Station
+from app.store.export_files import count_rows
 from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
 from app.store.protection import backup
 
-__all__ = ["ImportCancelledError", "default_rejects_path", "import_folder", "make_demo"]
+__all__ = [
+    "ImportCancelledError",
+    "default_rejects_path",
+    "export_size",
+    "import_folder",
+    "make_demo",
+]
+
+
+def export_size(folder: Path) -> int:
+    """About how many rows an export folder holds (for a progress bar)."""
+    return count_rows(folder, CONTRACT)
 
 
 def default_rejects_path(station: Station) -> Path:

@@ -21,9 +21,41 @@ from app.services.lookup import LookupService
 from app.services.staff import StaffService
 from app.settings import Settings
 from app.store.database import StoreError, open_database
+from app.store.protection import newest_good_backup, quick_check, restore
 from app.store.queries import has_customers
 
-__all__ = ["Station", "StoreError", "import_context", "load_policy", "open_station"]
+__all__ = [
+    "CacheCheck",
+    "Station",
+    "StoreError",
+    "check_cache",
+    "import_context",
+    "load_policy",
+    "open_station",
+    "restore_cache",
+]
+
+
+@dataclass(frozen=True)
+class CacheCheck:
+    problem: str | None  # None: the cache passed SQLite's quick_check (or is not there yet)
+    backup: Path | None  # the newest backup that passes it, to offer instead
+
+
+def check_cache(settings: Settings) -> CacheCheck:
+    """At start-up: is the cache sound, and if not, which backup could replace it?"""
+    path = settings.db_path
+    if not path.exists():
+        return CacheCheck(None, None)
+    problem = quick_check(path)
+    if problem is None:
+        return CacheCheck(None, None)
+    return CacheCheck(problem, newest_good_backup(path))
+
+
+def restore_cache(settings: Settings, backup: Path) -> Path:
+    """Replace a damaged cache with a backup; returns where the damaged file was kept."""
+    return restore(backup, settings.db_path)
 
 
 def load_policy(path: Path | None = None) -> Policy:

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from app.domain.policy import PolicyError
 from app.domain.staff import Staff
 from app.services.audit import os_actor
-from app.services.station import Station, StoreError, open_station
+from app.services.station import (
+    Station,
+    StoreError,
+    check_cache,
+    open_station,
+    restore_cache,
+)
 from app.settings import APP_NAME, Settings
 from app.ui import format as fmt
 from app.ui.main_window import MainWindow
@@ -100,10 +106,38 @@ class DemoSetup:
         self.dialog.reject()
 
 
+def recover_if_damaged(settings: Settings) -> bool:
+    """A cache failing its integrity check is never silently replaced by an empty one: offer
+    the newest good backup. False when the app cannot go on."""
+    check = check_cache(settings)
+    if check.problem is None:
+        return True
+    if check.backup is None:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"The database at {settings.db_path} is damaged ({check.problem}) and there is "
+            "no good backup to restore. It has been left as it is: ask for help.",
+        )
+        return False
+    answer = QMessageBox.question(
+        None,
+        APP_NAME,
+        f"The database at {settings.db_path} is damaged ({check.problem}).\n\n"
+        f"Restore the backup {check.backup.name} instead? The damaged file is kept aside.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restore_cache(settings, check.backup)
+    return True
+
+
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
     try:
         settings = Settings.for_db(db_path)
+        if not recover_if_damaged(settings):
+            return 2
         station = open_station(settings)
     except (StoreError, PolicyError, ValidationError) as exc:
         QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")

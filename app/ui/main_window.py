@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -28,10 +30,12 @@ from app.ui.customer_card import CustomerCard
 from app.ui.feedback_dialog import FeedbackDialog
 from app.ui.goodwill_panel import GoodwillPanel
 from app.ui.idle import IdleWatch
+from app.ui.import_run import ImportRun
 from app.ui.lock_page import LockPage
 from app.ui.match_delegate import MatchDelegate
 from app.ui.models import MatchListModel
 from app.ui.search_box import SearchBox
+from app.ui.workers import Runner
 
 WORK_PAGE, LOCK_PAGE = 0, 1
 
@@ -118,6 +122,12 @@ class MainWindow(QMainWindow):
         self.freshness = QLabel()
         self.statusBar().addPermanentWidget(self.freshness)
         self.idle = IdleWatch(station.settings.lock_after_minutes, self.lock, self)
+        self.freshness_timer = QTimer(self)
+        self.freshness_timer.setInterval(5 * 60_000)  # data grows stale while the app is open
+        self.freshness_timer.timeout.connect(self.refresh_freshness)
+        self.freshness_timer.start()
+        self.import_run: ImportRun | None = None
+        self._menus()
         self._wire()
         self.refresh_freshness()
         if staff is None:
@@ -141,11 +151,8 @@ class MainWindow(QMainWindow):
             QShortcut(keys, self, self.focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear)
         for shortcut, slot in (
-            ("Ctrl+L", self.lock),
-            ("Ctrl+Shift+L", self.sign_out),
             ("Ctrl+R", self.reveal_phones),
             ("F6", self.record_feedback),
-            ("F9", self.open_queue),
         ):
             QShortcut(QKeySequence(shortcut), self, slot)
         self.lock_page.accepted.connect(self._on_signed_in)
@@ -154,9 +161,63 @@ class MainWindow(QMainWindow):
         self.card.reveal_requested.connect(self.reveal_phones)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.freshness_timer.stop()
         self.idle.detach()
         self._close_dialog()
         super().closeEvent(event)
+
+    def _menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        action = file_menu.addAction(self.tr("&Import…"))
+        action.setShortcut(QKeySequence("Ctrl+I"))
+        action.triggered.connect(self.choose_import)
+        file_menu.addSeparator()
+        lock = file_menu.addAction(self.tr("&Lock screen"))
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock)
+        sign_out = file_menu.addAction(self.tr("Sign &out"))
+        sign_out.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        sign_out.triggered.connect(self.sign_out)
+        queue = file_menu.addAction(self.tr("Supervisor &queue"))
+        queue.setShortcut(QKeySequence("F9"))
+        queue.triggered.connect(self.open_queue)
+
+    # importing
+    def choose_import(self) -> None:
+        if not self.signed_in:
+            return
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import an export folder"))
+        if folder:
+            self.start_import(Path(folder))
+
+    def start_import(self, folder: Path, runner: Runner | None = None) -> ImportRun | None:
+        """Import off the GUI thread; lookups carry on, and the new data shows once it
+        commits."""
+        if not self.signed_in or self.import_run is not None or self.staff is None:
+            return None
+        run = ImportRun(self.station.settings, folder, runner or Runner(), self)
+        self.station.audit.record(self.staff.staff_id, "import_started", detail=str(folder))
+        run.finished.connect(lambda _: self._after_import(run))
+        self.import_run = run
+        run.start()
+        return run
+
+    def _after_import(self, run: ImportRun) -> None:
+        self.import_run = None
+        actor = self.staff.staff_id if self.staff else "unknown"
+        if run.report is not None:
+            self.station.audit.record(
+                actor,
+                "import_finished",
+                detail=f"{run.report.rows} rows imported, {run.report.rejected} rejected",
+            )
+            self.refresh_freshness()
+            if self.card.profile is not None:
+                self._refresh_profile()
+        else:
+            self.station.audit.record(actor, "import_failed", detail=run.summary[:200])
+        if not run.runner.synchronous:
+            run.show_summary(self)
 
     # who is at the counter
     @property
@@ -431,15 +492,25 @@ class MainWindow(QMainWindow):
     def refresh_freshness(self) -> None:
         self.show_freshness(self.lookup.freshness())
 
-    def show_freshness(self, fresh: Freshness) -> None:
+    def show_freshness(self, fresh: Freshness, now: datetime | None = None) -> None:
         self.demo_banner.setVisible(fresh.demo)
+        stale = False
         if fresh.exported_at is None:
-            self.freshness.setText(self.tr("no data imported yet"))
-            return
-        text = self.tr("data as of {0}").format(self._when(fresh.exported_at))
-        if fresh.demo:
-            text = self.tr("DEMO DATA · ") + text
+            text = self.tr("no data imported yet")
+        else:
+            text = self.tr("data as of {0}").format(self._when(fresh.exported_at))
+            hours = ((now or datetime.now(UTC)) - fresh.exported_at).total_seconds() / 3600
+            if hours > self.station.settings.stale_after_hours and not fresh.demo:
+                stale = True
+                text = self.tr("⚠ STALE: {0} ({1} hours old; import a new export)").format(
+                    text, int(hours)
+                )
+            if fresh.demo:
+                text = self.tr("DEMO DATA · ") + text
         self.freshness.setText(text)
+        self.freshness.setProperty("stale", stale)
+        self.freshness.style().unpolish(self.freshness)
+        self.freshness.style().polish(self.freshness)
 
     def _when(self, moment: datetime) -> str:
         local = moment.astimezone(self.zone)
