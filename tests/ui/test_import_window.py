@@ -1,0 +1,88 @@
+"""File → Import in the window, the stale-data warning, and the restore offer at start."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.services.demo_export import write_demo_export
+from app.services.lookup import Freshness
+from app.settings import Settings
+from app.store.audit import entries
+from app.ui.app import recover_if_damaged
+from app.ui.import_run import ImportRun
+from app.ui.main_window import MainWindow
+from app.ui.workers import Runner
+from tests.conftest import AS_OF
+from tests.store.test_protection import damaged_with_backup
+
+
+def test_import_from_the_window(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    write_demo_export(folder, customers=50, seed=6, as_of=AS_OF)
+    (folder / "phones.csv").write_text(
+        (folder / "phones.csv").read_text("utf-8") + "C999999,07700 900999,mobile\n", "utf-8"
+    )
+    run = window.start_import(folder, Runner(synchronous=True))
+    assert run is not None and run.report is not None
+    assert run.report.files["customers.csv"].imported == 50
+    assert run.report.files["phones.csv"].rejected == 1
+    assert "phones.csv" in run.summary and "1 rejected" in run.summary
+    assert run.report.rejects_file is not None and run.report.rejects_file.exists()
+    assert window.import_run is None
+    qtbot.keyClicks(window.search, "07700 900123", delay=45)
+    assert window.results_model.rowCount() == 2  # the new data shows once committed
+    logged = [e.action for e in entries(window.station.db)]
+    assert logged.index("import_started") < logged.index("import_finished")
+
+
+class CancelAtFirstRows(ImportRun):
+    """Cancel pressed as soon as the progress bar first moves."""
+
+    def _progress(self, step: tuple[str, int]) -> None:
+        super()._progress(step)
+        if step[0] != "total":
+            self.cancel()
+
+
+def test_cancel_leaves_the_data_as_it_was(window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    write_demo_export(folder, customers=50, seed=6, as_of=AS_OF)
+    before = window.station.lookup.search("07700 900123").matches
+    run = CancelAtFirstRows(window.station.settings, folder, Runner(synchronous=True), window)
+    run.start()
+    assert run.report is None and "cancelled" in run.summary
+    assert window.station.lookup.search("07700 900123").matches == before
+
+
+def test_stale_data_is_flagged(window: MainWindow) -> None:
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    fresh = Freshness(exported_at=now - timedelta(hours=3), imported_at=now, demo=False)
+    window.show_freshness(fresh, now)
+    assert "STALE" not in window.freshness.text()
+    assert window.freshness.property("stale") is False
+    old = Freshness(exported_at=now - timedelta(hours=30), imported_at=now, demo=False)
+    window.show_freshness(old, now)
+    assert "STALE" in window.freshness.text() and "30 hours old" in window.freshness.text()
+    assert window.freshness.property("stale") is True
+
+
+def test_a_damaged_cache_at_start_offers_the_backup(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = damaged_with_backup(tmp_path)
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert recover_if_damaged(settings) is True
+    assert asked and "damaged" in asked[0] and "Restore the backup" in asked[0]
+    assert recover_if_damaged(Settings(db_path=settings.db_path)) is True  # sound now
+    assert len(asked) == 1
