@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 from pydantic import ValidationError
 
 from app.domain.goodwill import GoodwillError, Suggestion
+from app.domain.identifiers import mask_payment_cards
 from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
 from app.domain.policy import ROLES, PolicyError
@@ -157,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except REFUSALS as exc:
         message = "; ".join(line.strip() for line in str(exc).strip().splitlines())
+        message = mask_payment_cards(message)  # a refusal never repeats a card number
         print(f"standing: {message or 'refused'}", file=sys.stderr)
     except ValidationError as exc:
         print(f"standing: {describe_settings_error(exc)}", file=sys.stderr)

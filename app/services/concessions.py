@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from app.domain.goodwill import GoodwillError, Shift, approval_needed, approver_for
 from app.domain.identifiers import mask_payment_cards
 from app.domain.money import format_money
-from app.domain.policy import ACTIONS, Policy
+from app.domain.policy import ACTIONS, ROLES, Policy
 from app.domain.staff import Staff, may_approve
 from app.services.audit import AuditService
 from app.services.lookup import LookupService
@@ -83,6 +83,12 @@ class ConcessionService:
             raise GoodwillError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
         if value < 0 or amount < 0:
             raise GoodwillError("the value and the amount must not be negative")
+        highest = max(self.policy.goodwill.roles.limit(r) for r in ROLES)
+        if value > highest:
+            raise GoodwillError(
+                f"{format_money(value, pence=True)} is over the highest limit anyone has "
+                f"({format_money(highest, pence=True)}): it cannot be given at a station"
+            )
         now = self.clock()
         with writing(self.db):  # history, shift and guards are read inside the write lock
             # judged as of the station clock's day, the same day the shift is counted on
@@ -126,10 +132,22 @@ class ConcessionService:
     ) -> Outcome:
         """A supervisor's (or manager's) approval or denial of a pending concession."""
         reason = mask_payment_cards(reason.strip())
+        try:
+            return self._decide(approver, concession_id.strip(), deny, reason)
+        except DecisionError as exc:  # a refused decision is audited too (after the rollback)
+            self.audit.record(
+                approver.staff_id,
+                "decision_refused",
+                detail=mask_payment_cards(f"{'deny' if deny else 'approve'}: {exc}")[:300],
+            )
+            raise
+
+    def _decide(self, approver: Staff, concession_id: str, deny: bool, reason: str) -> Outcome:
         with writing(self.db):
-            concession = records.find_concession(self.db, concession_id.strip())
+            concession = records.find_concession(self.db, concession_id)
             if concession is None:
-                raise DecisionError(f"no recorded concession {concession_id!r}")
+                shown = mask_payment_cards(concession_id)[:60]
+                raise DecisionError(f"no recorded concession {shown!r}")
             self._check_decision(approver, concession, deny, reason)
             status = DENIED if deny else APPROVED
             records.decide_concession(

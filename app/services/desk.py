@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.domain.identifiers import looks_like_payment_card
 from app.domain.models import Profile
 from app.domain.money import format_money
 from app.domain.staff import Staff
@@ -48,7 +49,9 @@ class Desk:
             )
 
     def open(self, customer_id: str, key_type: str, as_of: date | None = None) -> Profile:
-        profile = self.lookup.profile(customer_id, as_of)
+        if looks_like_payment_card(customer_id):
+            self.audit.record(self.actor, "lookup_refused", detail="key_type=payment_card")
+        profile = self.lookup.profile(customer_id, as_of)  # refuses the card number itself
         self.audit.record(self.actor, "lookup", profile.customer_id, f"key_type={key_type}")
         return profile
 

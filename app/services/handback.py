@@ -52,15 +52,29 @@ def export_handback(db: Database, folder: Path, audit: AuditService, actor: str)
     feedback_ids = _unique(r for _, kind, r in queued if kind == "feedback")
     concessions = records.concessions_by_ids(db, concession_ids)
     feedback = records.feedback_by_ids(db, feedback_ids)
-    folder.mkdir(parents=True, exist_ok=True)
-    if concessions:
-        rows = [_concession_row(c) for c in concessions]
-        _append_csv(folder / "concessions.csv", CONCESSION_COLUMNS, rows)
-        result.files["concessions.csv"] = len(rows)
-    if feedback:
-        rows = [_feedback_row(f) for f in feedback]
-        _append_csv(folder / "interactions.csv", INTERACTION_COLUMNS, rows)
-        result.files["interactions.csv"] = len(rows)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise HandbackError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    prepared: list[tuple[Path, Path]] = []
+    try:  # every file is written in full before any is swapped in
+        if concessions:
+            rows = [_concession_row(c) for c in concessions]
+            path = folder / "concessions.csv"
+            prepared.append((_prepare_csv(path, CONCESSION_COLUMNS, rows), path))
+            result.files["concessions.csv"] = len(rows)
+        if feedback:
+            rows = [_feedback_row(f) for f in feedback]
+            path = folder / "interactions.csv"
+            prepared.append((_prepare_csv(path, INTERACTION_COLUMNS, rows), path))
+            result.files["interactions.csv"] = len(rows)
+    except BaseException:
+        for temp, _ in prepared:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, path in prepared:
+        temp.replace(path)
+    _sync_folder(folder)
     result.written = sum(result.files.values())
     with writing(db):  # marked as sent only once the files are safely written
         set_meta(db, THROUGH_KEY, str(queued[-1][0]))
@@ -106,9 +120,9 @@ def _feedback_row(f: Feedback) -> list[str]:
     ]
 
 
-def _append_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> None:
-    """Add rows to the file (a previous hand-back upstream has not collected stays), written
-    to a temporary copy and swapped in whole, so a crash never leaves half a file."""
+def _prepare_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> Path:
+    """A full new copy of the file with the rows added (what upstream has not collected yet
+    stays), synced to disk; swapped in whole later, so a crash never leaves half a file."""
     temp = path.with_name(path.name + ".part")
     try:
         existing = path.read_text("utf-8") if path.exists() else ""
@@ -122,9 +136,20 @@ def _append_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> No
             writer.writerows(rows)
             out.flush()
             os.fsync(out.fileno())
-        temp.replace(path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         if isinstance(exc, HandbackError):
             raise
         raise HandbackError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return temp
+
+
+def _sync_folder(folder: Path) -> None:
+    """The renames themselves reach the disk (where the platform allows)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

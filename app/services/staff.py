@@ -14,8 +14,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from app.domain.identifiers import looks_like_payment_card, mask_payment_cards
 from app.domain.money import format_money
-from app.domain.policy import Policy
+from app.domain.policy import ROLES, Policy
 from app.domain.staff import (
     MAX_TRIES,
     Staff,
@@ -70,6 +71,14 @@ class StaffService:
     ) -> Staff:
         check_role(role)
         check_pin(pin)
+        if looks_like_payment_card(staff_id) or mask_payment_cards(name) != name:
+            raise StaffError("that looks like a payment card number: it is never stored")
+        if limit is not None:
+            ceiling = self._ceiling(role)
+            if limit > ceiling:
+                raise StaffError(
+                    f"a {role}'s personal limit may be at most {format_money(ceiling, pence=True)}"
+                )
         try:
             staff = Staff(staff_id=staff_id, name=name.strip(), role=role, personal_limit=limit)
         except ValidationError as exc:
@@ -89,6 +98,13 @@ class StaffService:
                 detail += f" limit={format_money(limit, pence=True)}"
             self.audit.record(actor, "staff_added", detail=f"{staff_id} {detail}")
         return staff
+
+    def _ceiling(self, role: str) -> int:
+        """The highest personal limit a role may have: the limit of the role above it (a
+        manager's: their own role's)."""
+        position = ROLES.index(role)
+        above = ROLES[min(position + 1, len(ROLES) - 1)]
+        return self.policy.goodwill.roles.limit(above)
 
     def sign_in(self, staff_id: str, pin: str) -> Staff:
         staff = self.check(staff_id, pin, purpose="sign_in")

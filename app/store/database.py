@@ -72,11 +72,16 @@ def writing(db: Database) -> Iterator[Database]:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"the database is busy or cannot be written ({exc}): try again") from None
     try:
         yield db
         db.conn.execute("COMMIT")
-    except BaseException:
+    except BaseException as exc:
         if db.conn.in_transaction:  # also when COMMIT itself failed: never left open
             db.conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.OperationalError):
+            raise StoreError(f"nothing was written: {exc}") from None
         raise

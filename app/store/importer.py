@@ -245,11 +245,18 @@ def _apply(
 def clear_demo_data(db: Database) -> None:
     for table in (*CONTRACT_TABLES, "name_words", "summary", "households"):
         db.conn.execute(f"DELETE FROM {table}")
-    # What was recorded while practising on demo customers is never handed back upstream.
+    # What was recorded while practising on demo customers is set apart: never handed back,
+    # decided or counted in a real customer's history. The demo staff (whose PINs are in the
+    # README) go too: the next start asks for a real manager.
     db.conn.execute(
         "INSERT INTO meta (key, value) SELECT 'handback_through', coalesce(max(seq), 0) "
         "FROM handback WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value"
     )
+    db.conn.execute(
+        "INSERT OR IGNORE INTO demo_records (record_id) SELECT concession_id "
+        "FROM recorded_concessions UNION ALL SELECT feedback_id FROM feedback"
+    )
+    db.conn.execute("DELETE FROM staff")
 
 
 def _validate(

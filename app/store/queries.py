@@ -309,6 +309,7 @@ SELECT concession_id, recorded_at, value, action, category || CASE WHEN words <>
     THEN ': ' || words ELSE '' END, station, status
 FROM recorded_concessions AS r WHERE customer_id = ? AND recorded_at < ?
 AND NOT EXISTS (SELECT 1 FROM concessions AS c WHERE c.concession_id = r.concession_id)
+AND NOT EXISTS (SELECT 1 FROM demo_records AS d WHERE d.record_id = r.concession_id)
 """
 _INTERACTIONS_SQL = """
 SELECT interaction_id, occurred_at, kind, channel, summary
@@ -317,6 +318,7 @@ UNION ALL
 SELECT feedback_id, recorded_at, kind, 'counter', words
 FROM feedback AS f WHERE customer_id = ? AND recorded_at < ?
 AND NOT EXISTS (SELECT 1 FROM interactions AS i WHERE i.interaction_id = f.feedback_id)
+AND NOT EXISTS (SELECT 1 FROM demo_records AS d WHERE d.record_id = f.feedback_id)
 """
 
 

@@ -103,8 +103,10 @@ def decide_concession(
 
 
 def find_concession(db: Database, concession_id: str) -> RecordedConcession | None:
+    """A concession recorded here (not one practised on demo data since replaced)."""
     row = db.execute(
-        f"SELECT {_CONCESSION_COLUMNS} FROM recorded_concessions WHERE concession_id = ?",
+        f"SELECT {_CONCESSION_COLUMNS} FROM recorded_concessions WHERE concession_id = ? "
+        "AND concession_id NOT IN (SELECT record_id FROM demo_records)",
         [concession_id],
     ).fetchone()
     return None if row is None else _concession(row)
@@ -113,6 +115,7 @@ def find_concession(db: Database, concession_id: str) -> RecordedConcession | No
 def pending_concessions(db: Database) -> list[RecordedConcession]:
     rows = db.execute(
         f"SELECT {_CONCESSION_COLUMNS} FROM recorded_concessions WHERE status = 'pending' "
+        "AND concession_id NOT IN (SELECT record_id FROM demo_records) "
         "ORDER BY recorded_at, concession_id"
     )
     return [_concession(r) for r in rows]
@@ -132,7 +135,8 @@ def staff_given_since(db: Database, staff_id: str, since: datetime) -> tuple[int
     and their value; denied ones do not count."""
     row = db.execute(
         "SELECT count(*), total(value) FROM recorded_concessions WHERE staff_id = ? "
-        "AND recorded_at >= ? AND status <> 'denied' AND value > 0",
+        "AND recorded_at >= ? AND status <> 'denied' AND value > 0 "
+        "AND concession_id NOT IN (SELECT record_id FROM demo_records)",
         [staff_id, int(since.timestamp())],
     ).fetchone()
     return int(row[0]), int(row[1])

@@ -232,5 +232,17 @@ def _staff_concessions_audit(db: Database) -> None:
     _run(db, _V2)
 
 
+# Records made while practising on demo data: kept (never deleted), but once real data
+# replaces the demo they count nowhere and are never decided or handed back.
+_V3 = """
+CREATE TABLE demo_records (record_id TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+
+@migrations(name="0003_demo_records")
+def _demo_records(db: Database) -> None:
+    _run(db, _V3)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

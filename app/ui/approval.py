@@ -25,6 +25,7 @@ from app.services.concessions import (
     RecordedConcession,
 )
 from app.services.staff import SignInError, StaffService
+from app.services.station import StoreError
 from app.ui import format as fmt
 from app.ui.models import RecordTableModel
 from app.ui.sign_in import error_label, pin_field
@@ -76,17 +77,24 @@ class ApprovalDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
+        # not an accept-role button: the box would make it the default, and Enter anywhere
+        # (even in the reason for a denial) would approve
         self.approve_button = buttons.addButton(
-            self.tr("Approve  ⏎"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Approve  ⏎"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.deny_button = QPushButton(self.tr("Deny  Ctrl+D"))
         buttons.addButton(self.deny_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.approve_button.setDefault(True)
-        buttons.accepted.connect(self.approve)
+        for button in buttons.buttons():  # Enter never decides by itself: only from the PIN
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.approve_button.clicked.connect(self.approve)
         buttons.rejected.connect(self.reject)
         self.deny_button.clicked.connect(self.deny)
         QShortcut(QKeySequence("Ctrl+D"), self, self.deny)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.approve)
+        self.pin.returnPressed.connect(self.approve)
         layout.addWidget(buttons)
         self.approver.returnPressed.connect(self.pin.setFocus)
         self.setMinimumWidth(460)
@@ -112,7 +120,7 @@ class ApprovalDialog(QDialog):
             self.outcome = self.concessions.decide(
                 approver, self.concession.concession_id, deny=deny, reason=self.reason.text()
             )
-        except (SignInError, DecisionError) as exc:
+        except (SignInError, DecisionError, StoreError) as exc:
             self.error.setText(str(exc))
             self.pin.clear()
             self.pin.setFocus()
@@ -183,11 +191,10 @@ class PendingQueue(QDialog):
         self.table.setFocus()
 
     def open_selected(self) -> None:
-        row = self.table.currentIndex().row()
-        pending = self.concessions.pending()
-        if not 0 <= row < len(pending):
+        chosen = self.model.row_at(self.table.currentIndex().row())
+        if chosen is None:
             return
-        self.dialog = ApprovalDialog(self.staff, self.concessions, pending[row], self)
+        self.dialog = ApprovalDialog(self.staff, self.concessions, chosen, self)
         self.dialog.finished.connect(self._after)
         self.dialog.open()
         self.dialog.activateWindow()

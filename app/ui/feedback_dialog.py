@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,6 +18,7 @@ from app.domain.goodwill import GoodwillError
 from app.domain.models import Profile
 from app.domain.staff import Staff
 from app.services.concessions import FEEDBACK_KINDS, ConcessionService
+from app.services.station import StoreError
 from app.ui.sign_in import error_label
 
 
@@ -53,6 +55,8 @@ class FeedbackDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
@@ -66,7 +70,7 @@ class FeedbackDialog(QDialog):
                 kind=str(self.kind.currentData()),
                 words=self.words.toPlainText(),
             )
-        except GoodwillError as exc:
+        except (GoodwillError, StoreError) as exc:
             self.error.setText(str(exc))
             return
         self.accept()

@@ -305,8 +305,10 @@ class GoodwillPanel(QFrame):
         self._repolish(self.outcome)
 
     def show_decision(self, outcome: Outcome) -> None:
-        if self.pending_id == outcome.concession_id:
-            self.pending_id = None
+        """A supervisor's decision on the request this panel made (others are not shown)."""
+        if self.pending_id != outcome.concession_id:
+            return
+        self.pending_id = None
         word = self.tr("APPROVED") if outcome.status == "approved" else self.tr("DENIED")
         self.outcome.setText(
             self.tr("{word} by a supervisor (ref {ref}).").format(

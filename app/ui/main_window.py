@@ -23,7 +23,7 @@ from app.domain.goodwill import GoodwillError, Suggestion
 from app.domain.models import Match, Profile
 from app.domain.staff import Staff
 from app.services.lookup import Freshness, SearchResult, UnknownCustomerError
-from app.services.station import Station
+from app.services.station import Station, StoreError
 from app.ui import format as fmt
 from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.customer_card import CustomerCard
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.demo_banner)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
-        work = QWidget()
+        work = self.work_page = QWidget()
         layout = QVBoxLayout(work)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -142,19 +142,21 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_as_you_type)
         self.search.scanned.connect(self._on_scan)
         self.search.submitted.connect(self._on_submit)
-        self.search.escaped.connect(self.clear)
+        self.search.escaped.connect(self._escape)
         self.search.move_down.connect(self._focus_results)
         self.results.activated.connect(self._open_index)
         self.results.clicked.connect(self._open_index)
         self.results.selectionModel().currentChanged.connect(self._on_current_changed)
+        # On the work page, so none of them acts (or moves focus) behind the lock page.
+        work = self.work_page
         for keys in (QKeySequence(Qt.Key.Key_F2), QKeySequence(QKeySequence.StandardKey.Find)):
-            QShortcut(keys, self, self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear)
+            QShortcut(keys, work, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), work, self._escape)
         for shortcut, slot in (
             ("Ctrl+R", self.reveal_phones),
             ("F6", self.record_feedback),
         ):
-            QShortcut(QKeySequence(shortcut), self, slot)
+            QShortcut(QKeySequence(shortcut), work, slot)
         self.lock_page.accepted.connect(self._on_signed_in)
         self.goodwill.apply_requested.connect(self._record)
         self.goodwill.approval_requested.connect(self._approve_now)
@@ -262,6 +264,9 @@ class MainWindow(QMainWindow):
         self._close_dialog()
         self.locked = True
         self.idle.stop()
+        self.search.blockSignals(True)  # nothing typed from here on may land in it unseen
+        self.search.clear()
+        self.search.blockSignals(False)
         self.station.audit.record(self.staff.staff_id, "lock")
         self.lock_page.locked(self.staff)
         self.pages.setCurrentIndex(LOCK_PAGE)
@@ -305,7 +310,7 @@ class MainWindow(QMainWindow):
                 words=advice.dispute.words,
                 ask_supervisor=ask_supervisor,
             )
-        except (GoodwillError, UnknownCustomerError) as exc:
+        except (GoodwillError, UnknownCustomerError, StoreError) as exc:
             self.goodwill.show_failure(str(exc))
             return
         self._refresh_profile()
@@ -475,8 +480,14 @@ class MainWindow(QMainWindow):
             self._open_index(self.results_model.index(0))
 
     def focus_search(self) -> None:
+        if not self.signed_in:
+            return
         self.search.setFocus()
         self.search.selectAll()
+
+    def _escape(self) -> None:
+        if self.signed_in:
+            self.clear()
 
     def clear(self) -> None:
         self.match = None

@@ -72,6 +72,9 @@ class _Records(Generic[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def row_at(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
 
 class RecordTableModel(_Records[T], QAbstractTableModel):
     """A read-only table of records, one column per (header, getter) pair."""

@@ -80,6 +80,7 @@ def test_a_shift_leaves_a_complete_audit_trail(staffed_station: Station, clock: 
         ("clerk1", "concession_pending", HERO),
         ("clerk1", "concession_pending", HERO),
         ("super1", "concession_approved", HERO),
+        ("clerk1", "decision_refused", None),  # a clerk tried to approve their own
         ("super1", "concession_denied", HERO),
         ("clerk1", "feedback_recorded", HERO),
     ]
@@ -89,7 +90,8 @@ def test_a_shift_leaves_a_complete_audit_trail(staffed_station: Station, clock: 
     assert details[7] == f"{len(phones)} numbers"
     assert recorded.concession_id in details[9]
     assert details[12] == f"{asked.concession_id} requested by clerk1"
-    assert details[13] == f"{asked_again.concession_id} requested by clerk1: voucher already sent"
+    assert "nobody approves their own request" in details[13]
+    assert details[14] == f"{asked_again.concession_id} requested by clerk1: voucher already sent"
     assert [e.at for e in trail] == sorted(e.at for e in trail)
     assert {e.station for e in trail} == {"Counter 1"}
 

@@ -199,7 +199,13 @@ def test_nobody_approves_their_own_request(staffed_station: Station) -> None:
     assert "nobody approves their own request" in refused(staffed_station, "super1", supervisors)
     message = refused(staffed_station, "super1", supervisors, deny=True, reason="too much")
     assert "nobody approves their own request" in message  # nor denies it
-    assert actions(staffed_station) == ["concession_pending", "concession_pending"]
+    assert actions(staffed_station) == [
+        "concession_pending",
+        "decision_refused",  # refusals are audited, with who tried
+        "concession_pending",
+        "decision_refused",
+        "decision_refused",
+    ]
 
 
 def test_a_clerk_cannot_approve(staffed_station: Station) -> None:

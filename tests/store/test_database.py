@@ -31,6 +31,7 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
     assert applied(path) == [
         ("standing", "0001_contract_tables"),
         ("standing", "0002_staff_concessions_audit"),
+        ("standing", "0003_demo_records"),
     ]
     db = open_database(path)
     try:
@@ -82,6 +83,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
     assert applied(path) == [
         ("standing", "0001_contract_tables"),
         ("standing", "0002_staff_concessions_audit"),
+        ("standing", "0003_demo_records"),
     ]
 
 

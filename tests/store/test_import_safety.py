@@ -4,12 +4,10 @@
 from __future__ import annotations
 
 import csv
-import os
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -183,24 +181,33 @@ def test_an_import_killed_mid_way_leaves_the_cache_as_it_was(tmp_path: Path) -> 
     before = dump(station.db, meta=True)
     station.close()
     big = tmp_path / "big"
-    write_demo_export(big, customers=3000, seed=9, as_of=AS_OF)
-    env = {**os.environ, "STANDING_DB_PATH": str(path)}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "app", "import", str(big), "--db", str(path)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    write_demo_export(big, customers=400, seed=9, as_of=AS_OF)
+    # The child imports and, well into writing (purchases done, summaries next), says so and
+    # waits to be killed: the kill always lands inside the import's transaction.
+    child_code = (
+        "import sys, threading\n"
+        "from pathlib import Path\n"
+        "from app.services.importing import import_folder\n"
+        "from app.services.station import open_station\n"
+        "from app.settings import Settings\n"
+        "station = open_station(Settings(db_path=Path(sys.argv[1])))\n"
+        "def progress(name, rows):\n"
+        "    if name == 'summaries':\n"
+        "        print('WRITING', flush=True)\n"
+        "        threading.Event().wait()\n"
+        "import_folder(station, Path(sys.argv[2]), progress=progress)\n"
     )
-    wal = path.with_name(path.name + "-wal")
-    deadline = time.monotonic() + 60
-    start_size = wal.stat().st_size if wal.exists() else 0
-    while time.monotonic() < deadline and child.poll() is None:
-        if wal.exists() and wal.stat().st_size > start_size + 2_000_000:
-            break  # well into writing
-        time.sleep(0.01)
-    assert child.poll() is None, "the import finished before it could be killed"
+    child = subprocess.Popen(
+        [sys.executable, "-c", child_code, str(path), str(big)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "WRITING"
+    assert child.poll() is None  # inside the import's transaction, every row written to it
     child.send_signal(signal.SIGKILL)
     child.wait()
+    child.stdout.close()
     assert quick_check(path) is None
     station = open_station(Settings(db_path=path))
     try:

@@ -185,3 +185,23 @@ def test_ctrl_enter_on_a_suggestion_that_needs_approval_says_so(
     assert "PENDING" in panel.outcome.text() and "over the clerk limit" in panel.outcome.text()
     assert recorded_here(window) == [("waive", 12000, "pending")]
     assert window.dialog is None  # a supervisor is asked only with Ctrl+Shift+S (or later, F9)
+
+
+def test_enter_in_the_reason_does_not_approve(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "120")
+    qtbot.keyClick(
+        panel.amount,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = window.dialog
+    assert isinstance(dialog, ApprovalDialog)
+    qtbot.keyClicks(dialog.approver, "super1")
+    qtbot.keyClicks(dialog.pin, "3333")
+    qtbot.keyClicks(dialog.reason, "not justified, deny")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert recorded_here(window) == [("waive", 12000, "pending")]
