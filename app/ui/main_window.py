@@ -468,7 +468,11 @@ class MainWindow(QMainWindow):
             return
         if self.card.profile is not None and self.card.profile.customer_id == match.customer_id:
             return  # already on screen (and audited)
-        profile = self.desk.open(match.customer_id, str(match.matched_on))
+        try:
+            profile = self.desk.open(match.customer_id, str(match.matched_on))
+        except StoreError as exc:  # not shown unless the lookup is on the record
+            self._notify(self.tr("Could not open this customer: {0}").format(exc))
+            return
         self.match = match
         self.card.show_profile(profile, match)
         self.goodwill.set_profile(profile)
