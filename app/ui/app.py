@@ -24,6 +24,7 @@ from app.services.station import (
 )
 from app.settings import APP_NAME, Settings
 from app.ui import format as fmt
+from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.sign_in import FirstManagerDialog
 from app.ui.workers import Runner
@@ -134,6 +135,7 @@ def recover_if_damaged(settings: Settings) -> bool:
 
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
+    install_excepthook()
     try:
         settings = Settings.for_db(db_path)
         if not recover_if_damaged(settings):
