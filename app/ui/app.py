@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from app.domain.policy import PolicyError
@@ -41,7 +42,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName("standing")
+    app.setDesktopFileName("io.standing.Standing")
+    icon = resources.files("app.resources").joinpath("standing.svg")
+    app.setWindowIcon(QIcon(str(icon)))
     app.setStyleSheet(stylesheet())
     return app
 
