@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import signal
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -162,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"standing: {message or 'refused'}", file=sys.stderr)
     except ValidationError as exc:
         print(f"standing: {describe_settings_error(exc)}", file=sys.stderr)
+    except sqlite3.DatabaseError as exc:  # never a traceback, never "rows rejected"
+        print(f"standing: the database cannot be used: {exc}", file=sys.stderr)
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"standing: {exc.strerror or exc}{where}", file=sys.stderr)

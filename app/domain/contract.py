@@ -13,7 +13,13 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
-from app.domain.identifiers import fold, normalise_card, normalise_phone
+from app.domain.identifiers import (
+    fold,
+    looks_like_payment_card,
+    mask_payment_cards,
+    normalise_card,
+    normalise_phone,
+)
 from app.domain.import_context import ImportContext
 from app.domain.money import parse_money
 
@@ -54,7 +60,13 @@ def _moment(value: Any, info: ValidationInfo) -> int:
     return to_epoch(value, _context(info).zone)
 
 
+def _free_text(value: Any) -> Any:
+    """What people typed upstream: a card number written into it is masked, never stored."""
+    return mask_payment_cards(value) if isinstance(value, str) else value
+
+
 CalendarDate = Annotated[date, BeforeValidator(_calendar_date)]
+FreeText = Annotated[str, BeforeValidator(_free_text)]
 Moment = Annotated[int, BeforeValidator(_moment)]
 
 
@@ -103,8 +115,8 @@ class CustomerRow(ContractRow):
     household_id: str | None = None
     status: str = "active"
     referrals: int = Field(default=0, ge=0, le=1_000_000)
-    preferences: str | None = None
-    notes: str | None = None
+    preferences: FreeText | None = None
+    notes: FreeText | None = None
     updated_at: Moment | None = None
 
     @field_validator("email")
@@ -162,6 +174,8 @@ class CardRow(ContractRow):
     @field_validator("card_number", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
+        if looks_like_payment_card(str(value)):
+            raise ValueError("looks like a payment card number: never stored")
         number = normalise_card(str(value))
         if not number.isalnum():
             raise ValueError("must be letters and digits")
@@ -212,7 +226,7 @@ class InteractionRow(ContractRow):
     occurred_at: Moment
     kind: str
     channel: str | None = None
-    summary: str | None = None
+    summary: FreeText | None = None
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -230,7 +244,7 @@ class ConcessionRow(ContractRow):
     granted_at: Moment
     value: int
     kind: str | None = None
-    reason: str | None = None
+    reason: FreeText | None = None
     location: str | None = None
 
     @field_validator("value", mode="before")

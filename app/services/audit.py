@@ -6,6 +6,7 @@ import csv
 import getpass
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import TextIO
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from sqlite_utils import Database
 
 from app.store import audit as store
 from app.store.audit import Verdict
+from app.store.database import BusyError, busy_timeout, writing
 
 EXPORT_COLUMNS = (
     "seq", "at", "actor", "station", "action", "customer_id", "detail", "prev_hash", "hash"
@@ -29,24 +31,62 @@ def os_actor() -> str:
     return f"os:{name}"
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    at: datetime
+    actor: str
+    action: str
+    customer_id: str | None
+    detail: str
+
+
 class AuditService:
+    """Appends to the chained log. While another connection holds the write lock (a long
+    import), a read's record waits here, in order, and is chained as soon as the lock is
+    free, so the counter keeps answering; writes that record something wait for the lock."""
+
+    QUICK_WAIT_MS = 100
+
     def __init__(
         self, db: Database, *, station: str, zone: ZoneInfo, clock: Callable[[], datetime]
     ) -> None:
         self.db, self.station, self.zone, self.clock = db, station, zone, clock
+        self._waiting: list[_Entry] = []
+
+    @property
+    def waiting(self) -> int:
+        """Records not yet chained because the database was busy."""
+        return len(self._waiting)
 
     def record(
         self, actor: str, action: str, customer_id: str | None = None, detail: str = ""
     ) -> None:
-        store.append(
-            self.db,
-            at=self.clock().astimezone(UTC),
-            actor=actor,
-            station=self.station,
-            action=action,
-            customer_id=customer_id,
-            detail=detail,
+        self._waiting.append(
+            _Entry(self.clock().astimezone(UTC), actor, action, customer_id, detail)
         )
+        self.flush(quick=not self.db.conn.in_transaction)
+
+    def flush(self, *, quick: bool = False) -> None:
+        """Chain every waiting record; `quick` gives up at once if the database is busy."""
+        if not self._waiting:
+            return
+        try:
+            with busy_timeout(self.db, self.QUICK_WAIT_MS if quick else None), writing(self.db):
+                for entry in self._waiting:
+                    store.append(
+                        self.db,
+                        at=entry.at,
+                        actor=entry.actor,
+                        station=self.station,
+                        action=entry.action,
+                        customer_id=entry.customer_id,
+                        detail=entry.detail,
+                    )
+        except BusyError:
+            if quick:
+                return  # still waiting, in order; chained by the next record or flush
+            raise
+        self._waiting.clear()
 
     def verify(self) -> Verdict:
         return store.verify(self.db)

@@ -12,7 +12,7 @@ from app.services.demo_export import write_demo_export
 from app.services.station import Station
 from app.store.export_files import count_rows
 from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
-from app.store.protection import backup
+from app.store.protection import backup, prune_backups
 
 __all__ = [
     "ImportCancelledError",
@@ -41,17 +41,25 @@ def import_folder(
 ) -> ImportReport:
     """Import an upstream export, after a backup of the cache as it was; rejected rows go to
     `rejects` (by default a dated file beside the cache). Real data replaces demo data."""
+    path = station.settings.db_path
     saved = None
-    if station.has_data() and str(station.settings.db_path) != ":memory:":
-        saved = backup(station.db, station.settings.db_path)
-    report = import_export(
-        station.db,
-        folder,
-        station.import_context,
-        progress=progress,
-        demo=False,
-        rejects=rejects or default_rejects_path(station),
-    )
+    if station.has_data() and str(path) != ":memory:":
+        saved = backup(station.db, path)
+    try:
+        report = import_export(
+            station.db,
+            folder,
+            station.import_context,
+            progress=progress,
+            demo=False,
+            rejects=rejects or default_rejects_path(station),
+        )
+    except BaseException:
+        if saved is not None:
+            saved.unlink(missing_ok=True)  # the cache is as it was: older backups stay
+        raise
+    if saved is not None:
+        prune_backups(path)
     report.backup = saved
     return report
 

@@ -12,9 +12,15 @@ from sqlite_utils import Database
 from app.store.protection import network_filesystem
 from app.store.schema import migrate
 
+BUSY_TIMEOUT_MS = 5000
+
 
 class StoreError(RuntimeError):
     """The cache cannot be opened or used; the message says why."""
+
+
+class BusyError(StoreError):
+    """Another connection holds the write lock (an import, say) past the wait allowed."""
 
 
 def open_database(path: Path | str, *, create: bool = True) -> Database:
@@ -48,7 +54,7 @@ def _configure(conn: sqlite3.Connection, memory: bool) -> None:
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def get_meta(db: Database, key: str) -> str | None:
@@ -75,7 +81,9 @@ def writing(db: Database) -> Iterator[Database]:
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"the database is busy or cannot be written ({exc}): try again") from None
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise BusyError(f"the database is busy ({exc}): try again in a moment") from None
+        raise StoreError(f"the database cannot be written ({exc})") from None
     try:
         yield db
         db.conn.execute("COMMIT")
@@ -85,3 +93,16 @@ def writing(db: Database) -> Iterator[Database]:
         if isinstance(exc, sqlite3.OperationalError):
             raise StoreError(f"nothing was written: {exc}") from None
         raise
+
+
+@contextmanager
+def busy_timeout(db: Database, ms: int | None) -> Iterator[None]:
+    """Wait at most `ms` for another connection's write lock (None: the usual 5 s)."""
+    if ms is None:
+        yield
+        return
+    db.conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

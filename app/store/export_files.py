@@ -58,24 +58,32 @@ class ExportFile:
             try:
                 header = [h.strip().lower() for h in next(reader)]
             except StopIteration:
-                raise ExportError(f"{self.name}: the file is empty (no header row)") from None
+                self.warnings.append(f"{self.name}: the file is empty (no header, no rows)")
+                return
             except csv.Error as exc:
                 raise ExportError(f"{self.name} line 1: {exc}", file=self.name, line=1) from None
             self._check_header(header)
             width = len(header)
-            try:
-                for row in reader:
-                    if not row or (len(row) == 1 and not row[0].strip()):
-                        continue
-                    line = reader.line_num
-                    if len(row) > width:
-                        reason = f"{len(row)} values for {width} columns"
-                        yield line, RowProblem("row", "", reason)
-                        continue
-                    values = zip(header, row, strict=False)
-                    yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
-            except csv.Error as exc:  # an unclosed quote: the rest of the file is one value
-                yield reader.line_num, RowProblem("row", "", f"unreadable CSV ({exc})")
+            first = 2  # where the next row starts (a quoted value may span lines)
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:  # a stray quote: this row is rejected, reading goes on
+                    yield first, RowProblem("row", "", f"unreadable CSV ({exc})")
+                    first = reader.line_num + 1
+                    continue
+                line, first = first, reader.line_num + 1
+                if not any(v.strip() for v in row):
+                    continue  # a blank line, or a row of only commas
+                if len(row) > width and not any(v.strip() for v in row[width:]):
+                    row = row[:width]  # trailing empty values (a spreadsheet's extra commas)
+                if len(row) != width:
+                    yield line, RowProblem("row", "", f"{len(row)} values for {width} columns")
+                    continue
+                values = zip(header, row, strict=True)
+                yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
 
     def _jsonl_rows(self) -> Iterator[tuple[int, RawRow]]:
         checked: set[str] = set()
@@ -144,6 +152,13 @@ def find_export_files(folder: Path, models: tuple[type[ContractRow], ...]) -> li
             path = folder / f"{model.file}{suffix}"
             if path.is_file():
                 found.append(ExportFile(path, model))
+    known = {f.path.name for f in found}
+    others = sorted(
+        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".csv", ".jsonl")
+    )
+    for name in others:
+        if name not in known and found:
+            found[0].warnings.append(f"{name}: not a contract file name, ignored")
     if not found:
         names = ", ".join(f"{m.file}.csv" for m in models)
         raise ExportError(f"{folder}: no export files found (expected some of {names})")

@@ -28,7 +28,12 @@ from app.domain.contract import (
     PhoneRow,
     PurchaseRow,
 )
-from app.domain.identifiers import looks_like_payment_card, name_words, reversed_digits
+from app.domain.identifiers import (
+    looks_like_payment_card,
+    mask_payment_cards,
+    name_words,
+    reversed_digits,
+)
 from app.domain.import_context import ImportContext
 from app.store.database import get_meta, set_meta
 from app.store.export_files import ExportError, ExportFile, RowProblem, find_export_files
@@ -77,29 +82,41 @@ LONGEST_SHOWN = 200
 
 
 class Rejects:
-    """The rejects report: a CSV written as rows are rejected (created on the first)."""
+    """The rejects report: a CSV written as rows are rejected (begun at the first), kept only
+    if the import commits (otherwise its rows were never an import's)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path, self.count = path, 0
+        self._partial = None if path is None else path.with_name(path.name + ".part")
         self._handle: Any = None
         self._writer: Any = None
 
     def add(self, file: str, line: int, field: str, value: object, reason: str) -> None:
         self.count += 1
-        if self.path is None:
+        if self._partial is None:
             return
         if self._writer is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            try:
+                self._partial.parent.mkdir(parents=True, exist_ok=True)
+                self._handle = self._partial.open("w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise ExportError(
+                    f"the rejects report cannot be written to {self.path}: {exc.strerror or exc}"
+                ) from None
             self._writer = csv.writer(self._handle, lineterminator="\n")
             self._writer.writerow(REJECT_COLUMNS)
-        self._writer.writerow([file, line, field, shown_value(value), reason])
+        self._writer.writerow([file, line, field, shown_value(value), mask_payment_cards(reason)])
 
-    def close(self) -> Path | None:
-        if self._handle is not None:
-            self._handle.close()
-            return self.path
-        return None
+    def close(self, *, keep: bool) -> Path | None:
+        """The report's path once it is in place, or None (no rejects, or not kept)."""
+        if self._handle is None or self._partial is None or self.path is None:
+            return None
+        self._handle.close()
+        if not keep:
+            self._partial.unlink(missing_ok=True)
+            return None
+        self._partial.replace(self.path)
+        return self.path
 
 
 def shown_value(value: object) -> str:
@@ -109,6 +126,7 @@ def shown_value(value: object) -> str:
     text = str(value)
     if looks_like_payment_card(text):
         return "(a payment card number, not shown)"
+    text = mask_payment_cards(text)
     return text if len(text) <= LONGEST_SHOWN else text[:LONGEST_SHOWN] + "…"
 
 
@@ -185,16 +203,20 @@ def import_export(
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
     sink = Rejects(rejects)
+    if rejects is not None and rejects.exists():
+        rejects.unlink()  # an old report must not pass for this import's
+    committed = False
     try:
         _apply(db, files, context, report, sink, progress, demo)
-    except sqlite3.OperationalError as exc:
+        committed = True
+    except sqlite3.DatabaseError as exc:
         if "full" in str(exc):
             raise ExportError(
                 "the disk is full: nothing was imported and the cache is as it was"
             ) from None
-        raise
+        raise ExportError(f"nothing was imported, the cache is as it was: {exc}") from None
     finally:
-        report.rejects_file = sink.close()
+        report.rejects_file = sink.close(keep=committed)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -236,10 +258,14 @@ def _apply(
         refresh_summaries(db, reader.touched)
         report.exported_at = _exported_at(reader.newest_update, files)
         report.imported_at = datetime.now(UTC)
-        set_meta(db, "exported_at", report.exported_at.isoformat())
-        set_meta(db, "imported_at", report.imported_at.isoformat())
+        accepted = sum(f.imported + f.unchanged for f in report.files.values())
+        if accepted or not report.rejected:  # all rejected: the data is no fresher than before
+            set_meta(db, "exported_at", report.exported_at.isoformat())
+            set_meta(db, "imported_at", report.imported_at.isoformat())
         if demo is not None:
             set_meta(db, "demo", "1" if demo else "0")
+        if progress:
+            progress("commit", 0)  # the last moment a cancel can still undo everything
 
 
 def clear_demo_data(db: Database) -> None:

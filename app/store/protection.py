@@ -3,6 +3,7 @@ refusing a network filesystem (SQLite's locking is not safe there)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import sys
@@ -12,6 +13,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 KEEP_BACKUPS = 3
+
+
+class BackupError(OSError):
+    """No backup could be made; nothing was imported."""
+
+
 NETWORK_FILESYSTEMS = {
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs", "afs",
     "9p", "davfs", "fuse.davfs2", "ncpfs", "glusterfs", "fuse.glusterfs", "ceph",
@@ -23,36 +30,46 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup(db: Database, db_path: Path, keep: int = KEEP_BACKUPS) -> Path:
-    """An online backup (SQLite's backup API) beside the cache; only the newest `keep` stay."""
+def backup(db: Database, db_path: Path) -> Path:
+    """An online backup (SQLite's backup API) beside the cache. Old ones are pruned only
+    once the work it protects has succeeded (see prune_backups)."""
     folder = backups_folder(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}.sqlite3"
     partial = target.with_suffix(".part")
-    copy = sqlite3.connect(partial)
     try:
-        db.conn.backup(copy)
-    finally:
-        copy.close()
-    partial.replace(target)
-    for old in list_backups(db_path)[keep:]:
-        old.unlink(missing_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = sqlite3.connect(partial)
+        try:
+            db.conn.backup(copy)
+        finally:
+            copy.close()
+        partial.replace(target)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        for debris in folder.glob(partial.name + "*"):
+            debris.unlink(missing_ok=True)
+        raise BackupError(f"no backup could be made before the import ({exc})") from None
     return target
 
 
+def prune_backups(db_path: Path, keep: int = KEEP_BACKUPS) -> None:
+    for old in list_backups(db_path)[keep:]:
+        old.unlink(missing_ok=True)
+
+
 def list_backups(db_path: Path) -> list[Path]:
-    """Backups of this cache, newest first."""
+    """Backups of this cache (and no other), newest first."""
     folder = backups_folder(db_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{db_path.stem}-*.sqlite3"), reverse=True)
+    pattern = re.compile(re.escape(db_path.stem) + r"-\d{8}T\d{12}Z\.sqlite3")
+    return sorted((p for p in folder.iterdir() if pattern.fullmatch(p.name)), reverse=True)
 
 
 def quick_check(path: Path) -> str | None:
     """None when SQLite's quick_check passes; otherwise what is wrong."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:

@@ -40,7 +40,7 @@ class ImportRun(QObject):
             self.tr("Importing {0}…").format(folder), self.tr("Cancel"), 0, PROGRESS_STEPS, parent
         )
         self.dialog.setWindowTitle(self.tr("Import"))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # lookups carry on
         self.dialog.setMinimumDuration(0)
         self.dialog.setMinimumWidth(480)
         self.dialog.setAutoClose(False)
@@ -74,6 +74,8 @@ class ImportRun(QObject):
         name, rows = step
         if name == "total":
             self.total = max(rows, 1)
+            return
+        if name == "commit":
             return
         if name == "summaries":
             self.dialog.setLabelText(self.tr("Summing up {0:,} customers…").format(rows))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -165,6 +166,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.freshness_timer.stop()
         self.idle.detach()
+        try:
+            self.station.audit.flush()  # records still waiting for an import's lock
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Standing"), str(exc))
         self._close_dialog()
         super().closeEvent(event)
 
