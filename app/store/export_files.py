@@ -75,13 +75,15 @@ class ExportFile:
                     first = reader.line_num + 1
                     continue
                 line, first = first, reader.line_num + 1
-                if not any(v.strip() for v in row):
+                if not any(row):
                     continue  # a blank line, or a row of only commas
-                if len(row) > width and not any(v.strip() for v in row[width:]):
-                    row = row[:width]  # trailing empty values (a spreadsheet's extra commas)
                 if len(row) != width:
-                    yield line, RowProblem("row", "", f"{len(row)} values for {width} columns")
-                    continue
+                    if len(row) > width and not any(v.strip() for v in row[width:]):
+                        row = row[:width]  # trailing empty values (a spreadsheet's commas)
+                    else:
+                        reason = f"{len(row)} values for {width} columns"
+                        yield line, RowProblem("row", "", reason)
+                        continue
                 values = zip(header, row, strict=True)
                 yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
 
