@@ -30,7 +30,7 @@ def export_size(folder: Path) -> int:
 
 def default_rejects_path(station: Station) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return station.settings.db_path.parent / "rejects" / f"rejects-{stamp}.csv"
+    return station.settings.db_path.absolute().parent / "rejects" / f"rejects-{stamp}.csv"
 
 
 def import_folder(
