@@ -206,9 +206,15 @@ class CustomerCard(QWidget):
                 (self.tr("Why"), lambda c: c.reason or ""),
             ]
         )
-        self.tabs.addTab(_table(self.purchases), self.tr("Purchases"))  # type: ignore[arg-type]
-        self.tabs.addTab(_table(self.contacts), self.tr("Contacts"))  # type: ignore[arg-type]
-        self.tabs.addTab(_table(self.goodwill), self.tr("Goodwill history"))  # type: ignore[arg-type]
+        self.tabs.setAccessibleName(self.tr("Customer history"))
+        for model, title in (
+            (self.purchases, self.tr("Purchases")),
+            (self.contacts, self.tr("Contacts")),
+            (self.goodwill, self.tr("Goodwill history")),
+        ):
+            table = _table(model)  # type: ignore[arg-type]
+            table.setAccessibleName(title)
+            self.tabs.addTab(table, title)
         layout.addWidget(self.tabs, 1)
 
     def clear(self) -> None:
