@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,7 +57,7 @@ class ExportFile:
         with _text_lines(self.path) as handle:
             reader = csv.reader(handle, strict=True)  # an unclosed quote is an error
             try:
-                header = [h.strip().lower() for h in next(reader)]
+                header = [column_name(h) for h in next(reader)]
             except StopIteration:
                 self.warnings.append(f"{self.name}: the file is empty (no header, no rows)")
                 return
@@ -101,12 +102,15 @@ class ExportFile:
                 if not isinstance(row, dict):
                     yield line, RowProblem("row", "", "each line must be a JSON object")
                     continue
-                row = {str(k).strip().lower(): v for k, v in row.items() if not _blank(v)}
+                row = {column_name(str(k)): v for k, v in row.items() if not _blank(v)}
                 self._note_extras(set(row) - checked)
                 checked |= set(row)
                 yield line, {k: v.strip() if isinstance(v, str) else v for k, v in row.items()}
 
     def _check_header(self, header: list[str]) -> None:
+        twice = sorted({h for h in header if header.count(h) > 1 and h})
+        for name in twice:
+            self.warnings.append(f"{self.name}: column {name!r} appears twice; the last is used")
         missing = [c for c in self.model.required if c not in header]
         if missing:
             raise ExportError(
@@ -121,6 +125,11 @@ class ExportFile:
         extras = sorted(names - set(self.model.columns()))
         for name in extras:
             self.warnings.append(f"{self.name}: unknown column {name!r} ignored")
+
+
+def column_name(text: str) -> str:
+    """ "Customer ID", "customer-id" and "customer_id" are one column."""
+    return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
 def _blank(value: Any) -> bool:

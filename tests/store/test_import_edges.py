@@ -166,3 +166,18 @@ def test_a_damaged_database_on_the_command_line_is_one_line_exit_2(
     assert main(["lookup", "07700 900123", "--db", str(settings.db_path)]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_header_names_as_people_write_them(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "x"
+    write_csv(
+        folder,
+        "customers.csv",
+        "Customer ID,Given-Name,JOINED_ON,notes,Notes\nH1,Ann,2020-01-01,first,second\n",
+    )
+    report = import_export(db, folder, ImportContext())
+    assert report.files["customers.csv"].imported == 1
+    assert db.execute("SELECT notes FROM customers WHERE customer_id = 'H1'").fetchone() == (
+        "second",
+    )
+    assert any("'notes' appears twice" in w for w in report.warnings)
