@@ -86,3 +86,44 @@ def test_a_damaged_cache_at_start_offers_the_backup(
     assert asked and "damaged" in asked[0] and "Restore the backup" in asked[0]
     assert recover_if_damaged(Settings(db_path=settings.db_path)) is True  # sound now
     assert len(asked) == 1
+
+
+class LookUpMidway(ImportRun):
+    """On the first progress report (delivered to the GUI thread while the worker imports),
+    the clerk looks a customer up."""
+
+    seen: list[str | None]
+
+    def _progress(self, step: tuple[str, int]) -> None:
+        super()._progress(step)
+        window = self.parent()
+        if step[0] == "purchases.csv" and not self.seen and isinstance(window, MainWindow):
+            window.clear()
+            window._on_submit("07700 900123")
+            self.seen.append(window.card.profile.customer_id if window.card.profile else None)
+
+
+def test_the_counter_keeps_answering_during_a_threaded_import(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries: list[str] = []
+    monkeypatch.setattr(
+        ImportRun, "show_summary", lambda run, _parent: summaries.append(run.summary)
+    )
+    folder = tmp_path / "export"
+    write_demo_export(folder, customers=400, seed=6, as_of=AS_OF)
+    run = LookUpMidway(window.station.settings, folder, Runner(), window)
+    run.seen = []
+    window.import_run = None
+    with qtbot.waitSignal(run.finished, timeout=60_000):
+        run.finished.connect(lambda _: window._after_import(run))
+        window.import_run = run
+        run.start()
+    assert run.report is not None, run.summary
+    assert summaries and "customers.csv: 400 read" in summaries[0]
+    assert run.seen == ["C1"]  # answered from the data as it was, mid-import
+    logged = [(e.action, e.customer_id) for e in entries(window.station.db)]
+    assert ("lookup", "C1") in logged  # chained once the import let go of the lock
+    assert logged.index(("lookup", "C1")) < logged.index(("import_finished", None))
+    assert window.station.audit.waiting == 0
+    assert window.station.audit.verify().intact
