@@ -68,25 +68,23 @@ class ExportFile:
             first = 2  # where the next row starts (a quoted value may span lines)
             while True:
                 try:
-                    row = next(reader)
-                except StopIteration:
+                    for row in reader:  # the fast path: a plain loop over the reader
+                        line, first = first, reader.line_num + 1
+                        if not any(row):
+                            continue  # a blank line, or a row of only commas
+                        if len(row) != width:
+                            if len(row) > width and not any(v.strip() for v in row[width:]):
+                                row = row[:width]  # trailing empty values (spreadsheet commas)
+                            else:
+                                reason = f"{len(row)} values for {width} columns"
+                                yield line, RowProblem("row", "", reason)
+                                continue
+                        values = zip(header, row, strict=True)
+                        yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
                     return
                 except csv.Error as exc:  # a stray quote: this row is rejected, reading goes on
                     yield first, RowProblem("row", "", f"unreadable CSV ({exc})")
                     first = reader.line_num + 1
-                    continue
-                line, first = first, reader.line_num + 1
-                if not any(row):
-                    continue  # a blank line, or a row of only commas
-                if len(row) != width:
-                    if len(row) > width and not any(v.strip() for v in row[width:]):
-                        row = row[:width]  # trailing empty values (a spreadsheet's commas)
-                    else:
-                        reason = f"{len(row)} values for {width} columns"
-                        yield line, RowProblem("row", "", reason)
-                        continue
-                values = zip(header, row, strict=True)
-                yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
 
     def _jsonl_rows(self) -> Iterator[tuple[int, RawRow]]:
         checked: set[str] = set()
