@@ -17,6 +17,7 @@ from app.domain.policy import PolicyError
 from app.domain.staff import Staff
 from app.services.audit import os_actor
 from app.services.station import (
+    CacheCheck,
     Station,
     StoreError,
     check_cache,
@@ -110,12 +111,19 @@ class DemoSetup:
         self.dialog.reject()
 
 
+RESTART = 75  # run_gui opens the station afresh (after a restore)
+CHECK_BEFORE_WINDOW_BYTES = 64 * 1024 * 1024  # larger caches are checked once the window shows
+
+
 def recover_if_damaged(settings: Settings) -> bool:
     """A cache failing its integrity check is never silently replaced by an empty one: offer
     the newest good backup. False when the app cannot go on."""
     check = check_cache(settings)
-    if check.problem is None:
-        return True
+    return check.problem is None or offer_restore(settings, check)
+
+
+def offer_restore(settings: Settings, check: CacheCheck) -> bool:
+    """Ask to restore the newest good backup over a damaged cache; True once restored."""
     if check.backup is None:
         QMessageBox.critical(
             None,
@@ -136,15 +144,59 @@ def recover_if_damaged(settings: Settings) -> bool:
     return True
 
 
+class BackgroundCheck:
+    """A large cache's quick_check, run off the GUI thread once the window is up (it reads
+    the whole file); if it fails, the restore is offered and the app starts afresh."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        station: Station,
+        window: MainWindow,
+        runner: Runner | None = None,
+    ) -> None:
+        self.settings, self.station, self.window = settings, station, window
+        self.runner = runner or Runner()
+        self.runner.start(lambda _report: check_cache(settings), self._checked, self._failed)
+
+    def _checked(self, check: CacheCheck) -> None:
+        if check.problem is None:
+            return
+        self.window.setEnabled(False)
+        self.station.close()
+        if offer_restore(self.settings, check):
+            QApplication.exit(RESTART)
+        else:
+            QApplication.exit(2)
+
+    def _failed(self, exc: BaseException) -> None:
+        raise exc  # to the excepthook: logged and shown, never silent
+
+
 def run_gui(db_path: Path | None = None) -> int:
     app = create_application()
     install_excepthook()
+    while True:
+        code = _run_station(app, db_path)
+        if code != RESTART:
+            return code
+
+
+def _run_station(app: QApplication, db_path: Path | None) -> int:
     try:
         settings = Settings.for_db(db_path)
-        if not recover_if_damaged(settings):
+    except ValidationError as exc:
+        QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")
+        return 2
+    path = settings.db_path
+    large = path.exists() and path.stat().st_size > CHECK_BEFORE_WINDOW_BYTES
+    try:
+        if not large and not recover_if_damaged(settings):
             return 2
         station = open_station(settings)
-    except (StoreError, PolicyError, ValidationError) as exc:
+    except (StoreError, PolicyError) as exc:
+        if large and path.exists() and recover_if_damaged(settings):
+            return RESTART
         QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")
         return 2
     if not station.has_data():
@@ -165,7 +217,9 @@ def run_gui(db_path: Path | None = None) -> int:
     window = build_window(station)
     window.show()
     window.activateWindow()  # keyboard shortcuts need an active window, even without a WM
+    _background = BackgroundCheck(settings, station, window) if large else None
     try:
         return app.exec()
     finally:
+        window.deleteLater()
         station.close()

@@ -127,3 +127,23 @@ def test_the_counter_keeps_answering_during_a_threaded_import(
     assert logged.index(("lookup", "C1")) < logged.index(("import_finished", None))
     assert window.station.audit.waiting == 0
     assert window.station.audit.verify().intact
+
+
+def test_a_large_cache_is_checked_after_the_window_shows(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.station import open_station
+    from app.ui import app as gui
+
+    settings = damaged_with_backup(tmp_path)
+    exits: list[int] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(gui.QApplication, "exit", lambda code=0: exits.append(code))
+    healthy = Settings(db_path=tmp_path / "other" / "s.sqlite3")
+    station = open_station(healthy)  # what the window runs on while the check reads the file
+    window = MainWindow(station)
+    qtbot.addWidget(window)
+    gui.BackgroundCheck(settings, station, window, Runner(synchronous=True))
+    assert exits == [gui.RESTART]  # restored: the app opens the station afresh
+    assert not window.isEnabled()
+    assert gui.check_cache(settings).problem is None
