@@ -149,8 +149,10 @@ class _Reader:
     rejects: Rejects
     touched: set[str] = field(default_factory=set)
     newest_update: int | None = None
+    validation: dict[str, Any] = field(default_factory=dict)
 
     def batches(self) -> Generator[_Batch, None, None]:
+        self.validation = self.context.as_dict()  # one context for every row
         for export in self.files:
             writer = _WRITERS[export.model]
             rows: list[tuple[Any, ...]] = []
@@ -161,7 +163,7 @@ class _Reader:
                     self.rejects.add(export.name, line, raw.field, raw.value, raw.reason)
                     rejected += 1
                     continue
-                row = _validate(export, line, raw, self.context, self.rejects)
+                row = _validate(export, line, raw, self.validation, self.rejects)
                 if row is None or not self._known_customer(export, line, row):
                     rejected += 1
                     continue
@@ -289,12 +291,12 @@ def _validate(
     export: ExportFile,
     line: int,
     raw: dict[str, Any],
-    context: ImportContext,
+    context: dict[str, Any],
     rejects: Rejects,
 ) -> ContractRow | None:
     """The row as the contract reads it, or None once it is in the rejects report."""
     try:
-        return export.model.model_validate(raw, context=context.as_dict())
+        return export.model.model_validate(raw, context=context)
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"]) or "row"
