@@ -72,10 +72,9 @@ class Desk:
         as_of: date | None = None,
         profile: Profile | None = None,
         role: str | None = None,
-        shift_of: Staff | None = None,
     ) -> Advice:
         """Suggestions as this person may act on them; the top one shown is audited once."""
-        staff = shift_of or self.staff
+        staff = self.staff
         advice = self.goodwill.advise(
             customer_id,
             category=category,

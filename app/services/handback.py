@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +37,11 @@ class HandbackError(OSError):
 
 @dataclass
 class Handback:
-    written: int = 0
-    files: dict[str, int] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)  # rows written, by file
+
+    @property
+    def written(self) -> int:
+        return sum(self.files.values())
 
 
 def export_handback(db: Database, folder: Path, audit: AuditService, actor: str) -> Handback:
@@ -50,24 +53,23 @@ def export_handback(db: Database, folder: Path, audit: AuditService, actor: str)
         return result
     concession_ids = _unique(r for _, kind, r in queued if kind == "concession")
     feedback_ids = _unique(r for _, kind, r in queued if kind == "feedback")
-    concessions = records.concessions_by_ids(db, concession_ids)
-    feedback = records.feedback_by_ids(db, feedback_ids)
+    outgoing = (
+        ("concessions.csv", CONCESSION_COLUMNS,
+         [_concession_row(c) for c in records.concessions_by_ids(db, concession_ids)]),
+        ("interactions.csv", INTERACTION_COLUMNS,
+         [_feedback_row(f) for f in records.feedback_by_ids(db, feedback_ids)]),
+    )  # fmt: skip
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise HandbackError(f"cannot write to {folder}: {exc.strerror or exc}") from None
     prepared: list[tuple[Path, Path]] = []
     try:  # every file is written in full before any is swapped in
-        if concessions:
-            rows = [_concession_row(c) for c in concessions]
-            path = folder / "concessions.csv"
-            prepared.append((_prepare_csv(path, CONCESSION_COLUMNS, rows), path))
-            result.files["concessions.csv"] = len(rows)
-        if feedback:
-            rows = [_feedback_row(f) for f in feedback]
-            path = folder / "interactions.csv"
-            prepared.append((_prepare_csv(path, INTERACTION_COLUMNS, rows), path))
-            result.files["interactions.csv"] = len(rows)
+        for name, columns, rows in outgoing:
+            if rows:
+                path = folder / name
+                prepared.append((_prepare_csv(path, columns, rows), path))
+                result.files[name] = len(rows)
     except BaseException:
         for temp, _ in prepared:
             temp.unlink(missing_ok=True)
@@ -75,15 +77,14 @@ def export_handback(db: Database, folder: Path, audit: AuditService, actor: str)
     for temp, path in prepared:
         temp.replace(path)
     _sync_folder(folder)
-    result.written = sum(result.files.values())
     with writing(db):  # marked as sent only once the files are safely written
         set_meta(db, THROUGH_KEY, str(queued[-1][0]))
         audit.record(actor, "handback_exported", detail=f"{result.written} rows to {folder}")
     return result
 
 
-def _unique(ids: object) -> list[str]:
-    return list(dict.fromkeys(ids))  # type: ignore[call-overload]
+def _unique(ids: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
 
 
 def _concession_row(c: RecordedConcession) -> list[str]:

@@ -149,10 +149,12 @@ class _Reader:
     rejects: Rejects
     touched: set[str] = field(default_factory=set)
     newest_update: int | None = None
-    validation: dict[str, Any] = field(default_factory=dict)
+    validation: dict[str, Any] = field(init=False)  # one context for every row
+
+    def __post_init__(self) -> None:
+        self.validation = self.context.as_dict()
 
     def batches(self) -> Generator[_Batch, None, None]:
-        self.validation = self.context.as_dict()  # one context for every row
         for export in self.files:
             writer = _WRITERS[export.model]
             rows: list[tuple[Any, ...]] = []

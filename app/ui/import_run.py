@@ -35,6 +35,7 @@ class ImportRun(QObject):
         self._done_before = 0  # rows of the files already read
         self._file = ""
         self._last_rows = 0
+        self.total = 0  # rows the export holds, roughly; counted first in the worker
         self._started = time.perf_counter()
         self.dialog = QProgressDialog(
             self.tr("Importing {0}…").format(folder), self.tr("Cancel"), 0, PROGRESS_STEPS, parent
@@ -73,7 +74,7 @@ class ImportRun(QObject):
     def _progress(self, step: tuple[str, int]) -> None:
         name, rows = step
         if name == "total":
-            self.total = max(rows, 1)
+            self.total = rows
             return
         if name == "commit":
             return
@@ -85,7 +86,7 @@ class ImportRun(QObject):
             self._file = name
         self._last_rows = rows
         done = self._done_before + rows
-        total = max(getattr(self, "total", done), done, 1)
+        total = max(self.total, done, 1)
         seconds = max(time.perf_counter() - self._started, 1e-6)
         rate = done / seconds
         left = (total - done) / rate if rate > 0 else 0

@@ -223,8 +223,7 @@ class MainWindow(QMainWindow):
                 self._refresh_profile()
         else:
             self.station.audit.record(actor, "import_failed", detail=run.summary[:200])
-        if not run.runner.synchronous:
-            run.show_summary(self)
+        run.show_summary(self)
 
     # who is at the counter
     @property

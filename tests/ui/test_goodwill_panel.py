@@ -16,6 +16,18 @@ def recorded_here(win: MainWindow, customer_id: str = "C1") -> list[tuple[str, i
     return [(c.kind or "", c.value, c.status) for c in profile.recent_concessions if c.status]
 
 
+def ask_supervisor(win: MainWindow, qtbot: QtBot) -> ApprovalDialog:
+    """Ctrl+Shift+S from the panel: the approval dialog opens at this station."""
+    qtbot.keyClick(
+        win.goodwill.amount,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = win.dialog
+    assert isinstance(dialog, ApprovalDialog) and dialog.isVisible()
+    return dialog
+
+
 def open_ann(win: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(win.search, "07700900123", delay=45)
     assert win.card.profile is not None and win.card.profile.customer_id == "C1"
@@ -68,15 +80,9 @@ def test_over_the_clerks_limit_needs_a_supervisor(window: MainWindow, qtbot: QtB
     assert panel.offer.text() == "▶ Waive £120.00"
     assert panel.discretion.text().startswith("needs approval: £120.00 is over the clerk limit")
     assert panel.apply_button.text().startswith("Ask approval")
-    qtbot.keyClick(
-        panel.amount,
-        Qt.Key.Key_S,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    dialog = ask_supervisor(window, qtbot)
     assert "PENDING" in panel.outcome.text()
     assert recorded_here(window) == [("waive", 12000, "pending")]
-    dialog = window.dialog
-    assert isinstance(dialog, ApprovalDialog) and dialog.isVisible()
     # the supervisor types their own id and PIN at the clerk's station
     qtbot.keyClicks(dialog.approver, "super1")
     qtbot.keyClick(dialog.approver, Qt.Key.Key_Return)
@@ -94,19 +100,12 @@ def test_a_clerk_cannot_approve_their_own_request(window: MainWindow, qtbot: QtB
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClicks(panel.amount, "120")
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(
-        panel.amount,
-        Qt.Key.Key_S,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    dialog = window.dialog
-    assert isinstance(dialog, ApprovalDialog)
+    dialog = ask_supervisor(window, qtbot)
     qtbot.keyClicks(dialog.approver, "clerk1")
     qtbot.keyClicks(dialog.pin, "1111")
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert "nobody approves their own request" in dialog.error.text()
-    qtbot.keyClicks(dialog.approver, "")
     dialog.approver.setText("super1")
     qtbot.keyClicks(dialog.pin, "3333")
     qtbot.keyClicks(dialog.reason, "not for a lost ticket")
@@ -192,13 +191,7 @@ def test_enter_in_the_reason_does_not_approve(window: MainWindow, qtbot: QtBot) 
     panel = window.goodwill
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClicks(panel.amount, "120")
-    qtbot.keyClick(
-        panel.amount,
-        Qt.Key.Key_S,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
-    dialog = window.dialog
-    assert isinstance(dialog, ApprovalDialog)
+    dialog = ask_supervisor(window, qtbot)
     qtbot.keyClicks(dialog.approver, "super1")
     qtbot.keyClicks(dialog.pin, "3333")
     qtbot.keyClicks(dialog.reason, "not justified, deny")

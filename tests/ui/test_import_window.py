@@ -21,7 +21,13 @@ from tests.conftest import AS_OF
 from tests.store.test_protection import damaged_with_backup
 
 
-def test_import_from_the_window(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+def test_import_from_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summaries: list[str] = []
+    monkeypatch.setattr(
+        ImportRun, "show_summary", lambda run, _parent: summaries.append(run.summary)
+    )
     folder = tmp_path / "export"
     write_demo_export(folder, customers=50, seed=6, as_of=AS_OF)
     (folder / "phones.csv").write_text(
@@ -32,6 +38,7 @@ def test_import_from_the_window(window: MainWindow, qtbot: QtBot, tmp_path: Path
     assert run.report.files["customers.csv"].imported == 50
     assert run.report.files["phones.csv"].rejected == 1
     assert "phones.csv" in run.summary and "1 rejected" in run.summary
+    assert summaries == [run.summary]  # shown to the person who imported
     assert run.report.rejects_file is not None and run.report.rejects_file.exists()
     assert window.import_run is None
     qtbot.keyClicks(window.search, "07700 900123", delay=45)
