@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -10,6 +11,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "Standing"
+ThemeChoice = Literal["system", "light", "dark"]
+THEME_CHOICES: tuple[ThemeChoice, ...] = ("system", "light", "dark")
 
 
 def user_data_dir() -> Path:
@@ -32,6 +35,8 @@ class Settings(BaseSettings):
     demo_customers: int = Field(default=20_000, ge=10)
     lock_after_minutes: float = Field(default=5, gt=0, le=24 * 60)  # screen lock when idle
     stale_after_hours: float = Field(default=24, gt=0)  # older data is flagged as stale
+    theme: ThemeChoice = "system"  # the window's colours, until someone picks from View
+    large_text: bool = False  # larger type for counter screens, until someone picks from View
 
     @field_validator("default_region")
     @classmethod

@@ -7,13 +7,6 @@ from zoneinfo import ZoneInfo
 
 from app.domain.money import format_money
 
-TIER_COLOURS = {
-    "standard": "#5f6b7a",
-    "silver": "#7b8794",
-    "gold": "#a8770a",
-    "platinum": "#5b4b8a",
-}
-
 
 def money(minor: int, *, pence: bool | None = None) -> str:
     return format_money(minor, pence=pence)
@@ -40,20 +33,6 @@ def day(value: date | None, today: date | None = None) -> str:
 def moment(value: datetime, zone: ZoneInfo) -> str:
     local = value.astimezone(zone)
     return f"{local.day} {local:%b %Y %H:%M}"
-
-
-def tier_colour(tier: str) -> str:
-    return TIER_COLOURS.get(tier, "#3d6f8e")
-
-
-def tier_badge_rules() -> str:
-    """Stylesheet rules colouring the tier badge, one accent per tier."""
-    rules = [f"QLabel#tierBadge {{ background: {tier_colour('')}; }}"]
-    rules += [
-        f'QLabel#tierBadge[tier="{tier}"] {{ background: {colour}; }}'
-        for tier, colour in TIER_COLOURS.items()
-    ]
-    return "\n".join(rules)
 
 
 def phone(e164: str) -> str:

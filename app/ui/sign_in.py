@@ -30,11 +30,26 @@ def pin_field(accessible: str) -> QLineEdit:
     return field
 
 
+class ErrorLabel(QLabel):
+    """A message where the input went wrong; it takes no room while there is none."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
 def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    return label
+    return ErrorLabel()
 
 
 class FirstManagerDialog(QDialog):
