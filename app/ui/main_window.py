@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.freshness_timer.stop()
         self.idle.detach()
+        self.looks.detach()
         try:
             self.station.audit.flush()  # records still waiting for an import's lock
         except StoreError as exc:

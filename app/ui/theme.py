@@ -265,6 +265,13 @@ class Looks(QObject):
         hints = QGuiApplication.styleHints()
         self.system = hints.colorScheme()
         hints.colorSchemeChanged.connect(self.follow_system)
+        self._listening = True
+
+    def detach(self) -> None:
+        """Its window closes: the system's changes are no longer its business."""
+        if self._listening:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self.follow_system)
+            self._listening = False
 
     @property
     def palette(self) -> Palette:
@@ -283,14 +290,20 @@ class Looks(QObject):
         if choice not in THEME_CHOICES:
             raise ValueError(f"unknown theme {choice!r}")
         self.choice = choice
-        preferences().setValue("looks/theme", choice)
+        self._remember("looks/theme", choice)
         self.apply()
 
     def set_large(self, large: bool) -> None:
         """Large text on or off, from the View menu: remembered across restarts."""
         self.large = large
-        preferences().setValue("looks/large_text", large)
+        self._remember("looks/large_text", large)
         self.apply()
+
+    @staticmethod
+    def _remember(key: str, value: object) -> None:
+        prefs = preferences()
+        prefs.setValue(key, value)
+        prefs.sync()
 
     def apply(self) -> None:
         app = QApplication.instance()
