@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -90,6 +92,8 @@ class FirstManagerDialog(QDialog):
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        for first, second in pairwise((self.staff_id, self.name, self.pin, self.repeat)):
+            QWidget.setTabOrder(first, second)  # as the form reads, then its buttons
         self.setMinimumWidth(440)
         self.staff_id.setFocus()
 
