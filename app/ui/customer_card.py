@@ -228,7 +228,7 @@ class CustomerCard(QWidget):
         )
         self.tabs.setAccessibleName(self.tr("Customer history"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one stop in Tab's round: its bar
-        self.tabs.setFocusProxy(None)
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.tables: list[HistoryTable] = []
         for model, title in (
