@@ -134,13 +134,13 @@ class CustomerCard(QWidget):
         self.status.setObjectName("closedBadge")
         self.matched = QLabel()
         self.matched.setObjectName("matchedOn")
-        self.matched.setWordWrap(True)  # beside the name: two lines rather than more width
+        self.matched.setWordWrap(True)
+        self.matched.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.name)
         head.addSpacing(10)
         head.addWidget(self.tier)
         head.addWidget(self.status)
-        head.addStretch(1)
-        head.addWidget(self.matched)
+        head.addWidget(self.matched, 1)  # the room left: one line, or two in large text
         layout.addLayout(head)
 
         self.since = QLabel()

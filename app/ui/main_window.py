@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def _fit_columns(self) -> None:
         """Matches, card and goodwill side by side; large text narrows the matches."""
-        left = 140 if self.looks.large else 250
+        left = 180 if self.looks.large else 250
         panel = max(self.goodwill.minimumSizeHint().width(), 300)
         self.splitter.setSizes([left, max(self.width() - left - panel, 500), panel])
 
