@@ -84,7 +84,7 @@ LIGHT = Palette(
     text_soft="#3b4856",
     muted="#5d6b7a",
     accent="#3d6f8e",
-    selection="#dce8f2",
+    selection="#e3edf5",
     good="#1f6b3a",
     good_bg="#e3f1e8",
     warn="#8a4b08",
@@ -118,7 +118,7 @@ DARK = Palette(
     text_soft="#c3ccd6",
     muted="#9aa7b4",
     accent="#7fb3d5",
-    selection="#2c4257",
+    selection="#263a4d",
     good="#7cc79a",
     good_bg="#1f3a2a",
     warn="#e8b26a",
@@ -148,6 +148,8 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("muted", "raised"),
     ("text", "quote"),
     ("text", "selection"),
+    ("muted", "selection"),  # a chosen match's customer id
+    ("text_soft", "raised"),  # the history tabs not shown
     ("text_soft", "status"),
     ("danger", "status"),
     ("accent", "surface"),
