@@ -76,22 +76,34 @@ class _Records(Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
 
+_TEXT_ROLES = frozenset(
+    int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+)
+
+
 class RecordTableModel(_Records[T], QAbstractTableModel):
     """A read-only table of records, one column per (header, getter) pair."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[T], str]]]) -> None:
         super().__init__()
         self._columns = tuple(columns)
+        self._cells: tuple[tuple[str, ...], ...] = ()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """The rows, each cell's text made once here rather than at every paint."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self._cells = tuple(tuple(get(row) for _, get in self._columns) for row in self._rows)
+        self.endResetModel()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _TEXT_ROLES or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](self._rows[index.row()])
-        return None
+        row = index.row()
+        return self._cells[row][index.column()] if 0 <= row < len(self._cells) else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
