@@ -225,10 +225,20 @@ class CustomerCard(QWidget):
 
     def clear(self) -> None:
         self.profile = None
-        self.revealed.clear()
+        self._blank()
         self._empty.show()
         self._stack.setCurrentIndex(0)
         self._reachable(False)
+
+    def _blank(self) -> None:
+        """The covered card keeps nothing of the last customer (screen readers see it too)."""
+        labels = (self.name, self.tier, self.status, self.matched, self.since, self.revealed)
+        for label in (*labels, self.tier_reason, self.signals, self.preferences):
+            label.clear()
+        for figure in (self.lifetime, self.spend, self.visits, self.last_visit, self.household):
+            figure.set("")
+        for model in (self.purchases, self.contacts, self.goodwill):
+            model.set_rows(())
 
     def _reachable(self, on: bool) -> None:
         """Keeps a covered card's controls out of the tab chain (cheaper than disabling)."""

@@ -65,3 +65,16 @@ def test_a_lookup_that_cannot_be_recorded_is_not_left_on_screen(
     assert "Could not open this customer" in window.notice.text()
     assert window.station.audit.waiting >= 1  # kept, in order, for when writing works again
     window.station.db.conn.execute("PRAGMA query_only = 0")
+
+
+def test_a_cleared_card_keeps_nothing_of_the_customer(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.search, "07700900123", delay=45)
+    assert window.card.name.text() == "Ann Example"
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    card = window.card
+    assert card.profile is None
+    texts = [w.text() for w in (card.name, card.since, card.matched, card.lifetime.value)]
+    assert texts == ["", "", "", ""]
+    assert card.purchases.rowCount() == 0
+    # covered controls are out of the tab chain until a customer is shown again
+    assert card.tabs.focusPolicy() == Qt.FocusPolicy.NoFocus
