@@ -150,12 +150,9 @@ def _guard(goodwill: Goodwill, profile: Profile, value: int) -> Text | None:
     guards = goodwill.guards
     if profile.concessions_90d >= guards.repeat_count_90d:
         repeated = translate(
-            "goodwill",
-            "%n concessions to this customer in the last 90 days",
-            None,
-            profile.concessions_90d,
+            "goodwill", "%n concessions to this customer in the last 90 days", None, 0
         )
-        return repeated.text()
+        return repeated.plural(profile.concessions_90d)
     given = profile.concession_value_12m + value
     if given >= guards.min_flagged_value and given > guards.share_of_spend_12m * max(
         profile.spend_12m, 0
@@ -235,12 +232,9 @@ def approval_needed(
         return None
     if shift.count >= guards.shift_count:
         busy = translate(
-            "goodwill",
-            "%n concessions already this shift: {approver} must approve",
-            None,
-            shift.count,
+            "goodwill", "%n concessions already this shift: {approver} must approve", None, 0
         )
-        return busy.format(approver=next_role)
+        return busy.plural(shift.count, approver=next_role)
     if shift.value + value > guards.shift_value:
         busy = QT_TRANSLATE_NOOP(
             "goodwill", "{total} of goodwill this shift would pass {limit}: {approver} must approve"
@@ -259,8 +253,8 @@ def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tu
         last_text = QT_TRANSLATE_NOOP("goodwill", "no goodwill given before").text()
     else:
         days = (profile.as_of - last.granted_at.date()).days
-        before = translate("goodwill", "last goodwill {value}, %n days ago", None, days)
-        last_text = before.format(value=_pence(last.value))
+        before = translate("goodwill", "last goodwill {value}, %n days ago", None, 0)
+        last_text = before.plural(days, value=_pence(last.value))
     generosity = QT_TRANSLATE_NOOP("goodwill", "generosity ×{scale} for tier, tenure and loyalty")
     reasons = [
         Reason(fact="tier", text=standing.reason),
@@ -323,9 +317,9 @@ def _script(
 
 
 _UNITS = (
-    (365, translate("tenure", "{count} year(s)", None, 1)),
-    (30, translate("tenure", "{count} month(s)", None, 1)),
-    (7, translate("tenure", "{count} week(s)", None, 1)),
+    (365, translate("tenure", "{count} year(s)", None, 0)),
+    (30, translate("tenure", "{count} month(s)", None, 0)),
+    (7, translate("tenure", "{count} week(s)", None, 0)),
 )
 _SPOKEN = (
     QT_TRANSLATE_NOOP("number", "one"),
@@ -347,7 +341,7 @@ def tenure_phrase(days: int) -> Text:
         count = days // size
         if count >= 1:
             spoken = _SPOKEN[count - 1].text() if count <= len(_SPOKEN) else count
-            return translate(unit.context, unit.source, None, count).format(count=spoken)
+            return unit.plural(count, count=spoken)
     return QT_TRANSLATE_NOOP("tenure", "a few days").text()
 
 

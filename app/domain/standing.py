@@ -88,20 +88,20 @@ def tenure(since: date, as_of: date) -> tuple[int, Text]:
     months = max(months, 0)
     years, months = divmod(months, 12)
     if years:
-        text = translate("standing", "%n yr", None, years).text()
+        text = translate("standing", "%n yr", None, 0).plural(years)
         if months:
             both = QT_TRANSLATE_NOOP("standing", "{years} {months}")
             text = both.format(
-                years=text, months=translate("standing", "%n mo", None, months).text()
+                years=text, months=translate("standing", "%n mo", None, 0).plural(months)
             )
     elif months:
-        text = translate("standing", "%n mo", None, months).text()
+        text = translate("standing", "%n mo", None, 0).plural(months)
     else:
         weeks = days // 7
         if weeks:
-            text = translate("standing", "%n wk", None, weeks).text()
+            text = translate("standing", "%n wk", None, 0).plural(weeks)
         else:
-            text = translate("standing", "%n d", None, days).text()
+            text = translate("standing", "%n d", None, 0).plural(days)
     return days, text
 
 
@@ -114,20 +114,20 @@ def signals_for(
         recent.visits_12m >= rules.quiet_regular_min_visits_12m
         and facts.complaints_12m <= rules.quiet_regular_max_complaints_12m
     ):
-        complaints = translate("standing", "%n complaint(s)", None, facts.complaints_12m)
-        visits = translate(
-            "standing", "%n visits in 12 months, {complaints}", None, recent.visits_12m
+        complaints = translate("standing", "%n complaint(s)", None, 0)
+        visits = translate("standing", "%n visits in 12 months, {complaints}", None, 0)
+        found[Signal.QUIET_REGULAR] = visits.plural(
+            recent.visits_12m, complaints=complaints.plural(facts.complaints_12m)
         )
-        found[Signal.QUIET_REGULAR] = visits.format(complaints=complaints.text())
     if facts.referrals >= rules.advocate_min_referrals:
-        referred = translate("standing", "referred %n customers", None, facts.referrals)
-        found[Signal.ADVOCATE] = referred.text()
+        referred = translate("standing", "referred %n customers", None, 0)
+        found[Signal.ADVOCATE] = referred.plural(facts.referrals)
     gap = _lapsing_gap(facts, policy, as_of, zone)
     if gap is not None:
         found[Signal.LAPSING] = gap
     if facts.complaints_12m >= rules.frequent_complainer_min_complaints_12m:
-        often = translate("standing", "%n complaints in 12 months", None, facts.complaints_12m)
-        found[Signal.FREQUENT_COMPLAINER] = often.text()
+        often = translate("standing", "%n complaints in 12 months", None, 0)
+        found[Signal.FREQUENT_COMPLAINER] = often.plural(facts.complaints_12m)
     return found
 
 

@@ -4,7 +4,8 @@ A `Text` is a plain English string (what the command line and the tests read) th
 carries its template and arguments, so the window can translate the template and then fill
 the arguments in its own language and number format. Templates are marked with calls that
 Qt's lupdate recognises by name: `QT_TRANSLATE_NOOP(context, source)`, and
-`translate(context, source, None, n)` for a plural (English sources write it "(s)").
+`translate(context, source, None, 0).plural(n)` for a plural (lupdate needs the 0 written
+as a number; English sources write the plural "(s)").
 Text from the organisation's policy carries the context `POLICY`: the window looks it up in
 the policy's own translations, not in the .ts files.
 """
@@ -23,7 +24,7 @@ from app.domain.money import format_money
 
 POLICY = "policy"  # the context of the organisation's own words
 JOIN = ""  # the context of texts only put together here: nothing to translate
-_PLURAL = re.compile(r"\(s\)")
+_PLURAL = re.compile(r"\((e?s)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class Text(str):
         args = dict(args or {})
         english = source
         if count is not None:
-            english = _PLURAL.sub("" if count == 1 else "s", english).replace("%n", str(count))
+            english = english_plural(english, count).replace("%n", str(count))
         english = english.format(**{k: _english(v) for k, v in args.items()}) if args else english
         made = super().__new__(cls, english)
         made.context, made.source, made.n, made.args = context, source, count, args
@@ -90,6 +91,10 @@ class Template:
     def text(self) -> Text:
         return Text(self.context, self.source, self.count)
 
+    def plural(self, n: int, **args: Arg) -> Text:
+        """The plural for `n` (its "%n"), with `args` filled in."""
+        return Text(self.context, self.source, n, args)
+
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:
     """Marks `source` for lupdate; translated where it is shown."""
@@ -97,7 +102,7 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> Template:
 
 
 def translate(context: str, source: str, disambiguation: None, n: int) -> Template:
-    """Marks a plural `source` for lupdate (its "%n" is `n`); translated where shown."""
+    """Marks a plural `source` for lupdate; the count comes with `Template.plural`."""
     return Template(context, source, n)
 
 
@@ -110,6 +115,11 @@ def joined(parts: Iterable[str], separator: str = ", ") -> Text:
     """Parts joined into one text; each part is translated on its own."""
     args = {f"p{i}": part for i, part in enumerate(parts)}
     return Text(JOIN, separator.join("{" + name + "}" for name in args), None, args)
+
+
+def english_plural(source: str, n: int) -> str:
+    """ "%n match(es)" for n: "(s)" and "(es)" kept unless n is one."""
+    return _PLURAL.sub("" if n == 1 else r"\1", source)
 
 
 def _english(value: Arg) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.domain.staff import Staff
 from app.services.staff import SignInError, StaffService
 from app.ui.sign_in import error_label, pin_field
+from app.ui.translations import failure
 
 
 class LockPage(QWidget):
@@ -85,7 +86,7 @@ class LockPage(QWidget):
         try:
             staff = self.service.check(self.staff_id.text(), self.pin.text(), purpose="sign_in")
         except SignInError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             self.pin.clear()
             self.pin.setFocus()
             return

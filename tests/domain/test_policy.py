@@ -24,7 +24,7 @@ def silver(**fields: str) -> str:
 
 
 DEFAULT_TEXT = (Path(__file__).parents[2] / "resources" / "policy.toml").read_text("utf-8")
-GOODWILL = DEFAULT_TEXT[DEFAULT_TEXT.index("[goodwill]") :]
+GOODWILL = DEFAULT_TEXT[DEFAULT_TEXT.index("[goodwill]") : DEFAULT_TEXT.index("[translations")]
 
 
 def with_goodwill(text: str) -> str:
