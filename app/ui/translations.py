@@ -105,8 +105,9 @@ class EnglishPlurals(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return english_plural(source, n) if n >= 0 and "(" in source else ""
+    ) -> str | None:
+        """None when it has nothing to say (an empty string would be a translation)."""
+        return english_plural(source, n) if n >= 0 and "(" in source else None
 
     def isEmpty(self) -> bool:
         return False
@@ -122,8 +123,8 @@ class PolicyWords(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return self.words.get(source, "") if context == POLICY else ""
+    ) -> str | None:
+        return self.words.get(source) if context == POLICY else None
 
     def isEmpty(self) -> bool:
         return not self.words
@@ -144,8 +145,9 @@ class Language(QObject):
         own = qm_file(language, cache)
         if own is not None:
             self._load(str(own.parent), own.name)
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        self._load(qt_folder, f"qtbase_{language.split('_')[0]}.qm")
+        if language != DEFAULT:  # Qt's own words (OK, Cancel…) are English already
+            qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            self._load(qt_folder, f"qtbase_{language.split('_')[0]}.qm")
 
     def _load(self, folder: str, name: str) -> None:
         translator = QTranslator(self)
