@@ -23,7 +23,7 @@ class LockPage(QWidget):
         outer.addStretch(1)
         box = QWidget()
         box.setObjectName("lockBox")
-        box.setMaximumWidth(420)
+        box.setFixedWidth(420)  # longer languages wrap within it, not squeeze the fields
         layout = QVBoxLayout(box)
         self.title = QLabel()
         self.title.setObjectName("customerName")
