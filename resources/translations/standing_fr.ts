@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Needs approval: {0}</source>
-        <translation>Accord nécessaire&#xa0;: {0}</translation>
+        <translation>À faire valider&#xa0;: {0}</translation>
     </message>
     <message>
         <source>“{0}”</source>
@@ -72,7 +72,7 @@ Entrée ouvre le premier résultat · ↓ passe à la liste · Échap efface · 
     </message>
     <message>
         <source>Show phone  Ctrl+R</source>
-        <translation>Voir le numéro  Ctrl+R</translation>
+        <translation>Voir le tél.  Ctrl+R</translation>
     </message>
     <message>
         <source>Show the full phone number (recorded)</source>
@@ -170,7 +170,7 @@ last 24 months</source>
     </message>
     <message>
         <source>net of refunds</source>
-        <translation>remboursements déduits</translation>
+        <translation>hors remboursements</translation>
     </message>
     <message>
         <source>avg order {0}</source>
@@ -372,7 +372,7 @@ last 24 months</source>
     </message>
     <message>
         <source>needs approval: {0}</source>
-        <translation>accord nécessaire&#xa0;: {0}</translation>
+        <translation>{0}</translation>
     </message>
     <message>
         <source>within your discretion</source>
@@ -388,7 +388,7 @@ last 24 months</source>
     </message>
     <message>
         <source>Ask approval  Ctrl+⏎</source>
-        <translation>Demander l&apos;accord  Ctrl+⏎</translation>
+        <translation>Faire valider  Ctrl+⏎</translation>
     </message>
     <message>
         <source>Already recorded. Change the dispute to record another.</source>
@@ -400,7 +400,7 @@ last 24 months</source>
     </message>
     <message>
         <source>Recorded as PENDING: {what}. {why}. Ctrl+Shift+S for a supervisor now, or it waits in the queue (F9).</source>
-        <translation>Enregistré EN ATTENTE&#xa0;: {what}. {why}. Ctrl+Maj+S pour un superviseur maintenant, sinon la demande attend dans la file (F9).</translation>
+        <translation>EN ATTENTE&#xa0;: {what}. {why}. Ctrl+Maj+S&#xa0;: superviseur maintenant, sinon file d&apos;attente (F9).</translation>
     </message>
     <message>
         <source>✓ Recorded: {what} (ref {ref}).</source>
@@ -799,30 +799,30 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     </message>
     <message>
         <source>{value} is over your personal limit of {limit}: {approver} must approve</source>
-        <translation>{value} dépasse votre plafond personnel de {limit}&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</translation>
+        <translation>{value} dépasse votre plafond personnel de {limit}&#xa0;: {approver} doit valider</translation>
     </message>
     <message>
         <source>{value} is over the {role} limit of {limit}: {approver} must approve</source>
-        <translation>{value} dépasse le plafond de {limit} d&apos;un {role}&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</translation>
+        <translation>{value} dépasse le plafond de {limit} d&apos;un {role}&#xa0;: {approver} doit valider</translation>
     </message>
     <message>
         <source>{value} is over this customer&apos;s cap of {cap}: {approver} must approve</source>
-        <translation>{value} dépasse le plafond de {cap} pour ce client&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</translation>
+        <translation>{value} dépasse le plafond de {cap} pour ce client&#xa0;: {approver} doit valider</translation>
     </message>
     <message>
         <source>{guard}: {approver} must approve</source>
-        <translation>{guard}&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</translation>
+        <translation>{guard}&#xa0;: {approver} doit valider</translation>
     </message>
     <message numerus="yes">
         <source>%n concessions already this shift: {approver} must approve</source>
         <translation>
-            <numerusform>%n geste commercial déjà accordé sur ce service&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</numerusform>
-            <numerusform>%n gestes commerciaux déjà accordés sur ce service&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</numerusform>
+            <numerusform>%n geste commercial déjà accordé sur ce service&#xa0;: {approver} doit valider</numerusform>
+            <numerusform>%n gestes commerciaux déjà accordés sur ce service&#xa0;: {approver} doit valider</numerusform>
         </translation>
     </message>
     <message>
         <source>{total} of goodwill this shift would pass {limit}: {approver} must approve</source>
-        <translation>{total} de gestes commerciaux sur ce service dépasserait {limit}&#xa0;: l&apos;accord d&apos;{approver} est nécessaire</translation>
+        <translation>{total} de gestes commerciaux sur ce service dépasserait {limit}&#xa0;: {approver} doit valider</translation>
     </message>
     <message>
         <source>no goodwill given before</source>
