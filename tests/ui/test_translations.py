@@ -3,6 +3,7 @@ language chosen from the system, and money and dates in the locale's form."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -244,3 +245,37 @@ def test_the_lupdate_tool_runs_from_the_command_line() -> None:
         [sys.executable, "-m", "app.ui.translations"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 2 and "--update" in done.stderr
+
+
+SETTERS = {
+    "setText", "setWindowTitle", "setPlaceholderText", "setAccessibleName",
+    "setAccessibleDescription", "setToolTip", "setStatusTip", "setLabelText",
+    "setInformativeText", "addItem", "addAction", "addMenu", "addTab", "addButton",
+    "addRow", "showMessage", "QLabel", "QPushButton", "QProgressDialog", "critical",
+    "warning", "question", "information",
+}  # fmt: skip
+
+
+def _words(node: ast.expr) -> bool:
+    """A string literal (or an f-string or sum with one) holding letters."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and any(c.isalpha() for c in node.value)
+    if isinstance(node, ast.JoinedStr):
+        return any(_words(part) for part in node.values)
+    if isinstance(node, ast.BinOp):
+        return _words(node.left) or _words(node.right)
+    return False
+
+
+def test_no_words_reach_a_widget_untranslated() -> None:
+    """Every literal a widget is given goes through tr() or translate() first."""
+    bare = []
+    for path in sorted((Path(__file__).parents[2] / "app" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in SETTERS and any(_words(arg) for arg in node.args):
+                bare.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:80]}")
+    assert bare == []
