@@ -95,10 +95,15 @@ class LookupService:
         self, query: Query, limit: int, bounds: AsOf
     ) -> tuple[MatchedOn | None, list[Candidate]]:
         """Phone, then the last digits, then email, then name: the first kind that fits."""
-        if query.phone:
-            exact = queries.candidates(self.db, queries.phone_query(query.phone, limit), bounds)
-            if exact:
-                return MatchedOn.PHONE, exact
+        quick = query.phone_as_typed  # a match confirms it; else the full parse decides
+        if quick and (exact := self._phone(quick, limit, bounds)):
+            return MatchedOn.PHONE, exact
+        if (
+            query.phone
+            and query.phone != quick
+            and (exact := self._phone(query.phone, limit, bounds))
+        ):
+            return MatchedOn.PHONE, exact
         if query.suffix:
             hit_query = queries.phone_suffix_query(query.suffix, limit)
             return MatchedOn.PHONE_SUFFIX, queries.candidates(self.db, hit_query, bounds)
@@ -109,6 +114,9 @@ class LookupService:
             hit_query = queries.name_query(query.words, limit)
             return MatchedOn.NAME, queries.candidates(self.db, hit_query, bounds)
         return None, []
+
+    def _phone(self, e164: str, limit: int, bounds: AsOf) -> list[Candidate]:
+        return queries.candidates(self.db, queries.phone_query(e164, limit), bounds)
 
     def _matches(self, matched_on: MatchedOn, found: Sequence[Candidate]) -> tuple[Match, ...]:
         ranked = []

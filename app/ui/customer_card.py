@@ -98,11 +98,17 @@ class CustomerCard(QWidget):
         )
         self._empty.setObjectName("emptyCard")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setAutoFillBackground(True)  # covers the card below it
+        # Both pages stay shown, the current one on top: switching only raises a page,
+        # where showing a hidden card would lay out and polish every widget in it again.
+        self._stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
         self._stack.addWidget(self._empty)
-        body = QWidget()
+        body = self._body = QWidget()
         body.setObjectName("card")
         self._stack.addWidget(body)
         self._build(body)
+        self._focusable: dict[QWidget, Qt.FocusPolicy] | None = None
+        self._reachable(False)
 
     def _build(self, body: QWidget) -> None:
         layout = QVBoxLayout(body)
@@ -224,7 +230,20 @@ class CustomerCard(QWidget):
     def clear(self) -> None:
         self.profile = None
         self.revealed.clear()
+        self._empty.show()
         self._stack.setCurrentIndex(0)
+        self._reachable(False)
+
+    def _reachable(self, on: bool) -> None:
+        """Keeps a covered card's controls out of the tab chain (cheaper than disabling)."""
+        if self._focusable is None:
+            self._focusable = {
+                w: w.focusPolicy()
+                for w in self._body.findChildren(QWidget)
+                if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            }
+        for widget, policy in self._focusable.items():
+            widget.setFocusPolicy(policy if on else Qt.FocusPolicy.NoFocus)
 
     def show_phones(self, numbers: tuple[str, ...]) -> None:
         """The full numbers, after a deliberate (and audited) request."""
@@ -273,7 +292,9 @@ class CustomerCard(QWidget):
         self.purchases.set_rows(profile.recent_purchases)
         self.contacts.set_rows(profile.recent_interactions)
         self.goodwill.set_rows(profile.recent_concessions)
+        self._reachable(True)
         self._stack.setCurrentIndex(1)
+        self._empty.hide()  # not painted beneath the card
 
     def _since_line(self, profile: Profile) -> str:
         parts = [

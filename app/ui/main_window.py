@@ -26,6 +26,7 @@ from app.domain.staff import Staff
 from app.services.lookup import Freshness, SearchResult, UnknownCustomerError
 from app.services.station import Station, StoreError
 from app.ui import format as fmt
+from app.ui.after_paint import AfterPaint
 from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.customer_card import CustomerCard
 from app.ui.feedback_dialog import FeedbackDialog
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.freshness_timer.timeout.connect(self.refresh_freshness)
         self.freshness_timer.start()
         self.import_run: ImportRun | None = None
+        self.after_paint = AfterPaint(self)
         self._menus()
         self._wire()
         self.refresh_freshness()
@@ -475,13 +477,25 @@ class MainWindow(QMainWindow):
         if self.card.profile is not None and self.card.profile.customer_id == match.customer_id:
             return  # already on screen (and audited)
         try:
-            profile = self.desk.open(match.customer_id, str(match.matched_on))
-        except StoreError as exc:  # not shown unless the lookup is on the record
+            profile = self.desk.open(match.customer_id, str(match.matched_on), chain_now=False)
+        except StoreError as exc:
             self._notify(self.tr("Could not open this customer: {0}").format(failure(exc)))
             return
         self.match = match
         self.card.show_profile(profile, match)
-        self.goodwill.set_profile(profile)
+        # The card is painted first; the suggestion and the chaining of the lookup's audit
+        # record (one synced write for both) follow before the next key is read.
+        self.after_paint.call(lambda: self._finish_opening(profile))
+
+    def _finish_opening(self, profile: Profile) -> None:
+        try:
+            if self.card.profile is profile:
+                self.goodwill.set_profile(profile)  # its suggestion's record chains both
+            self.station.audit.flush(quick=True)  # busy (an import): waits, in order
+        except StoreError as exc:  # the lookup is not on the record: nothing stays shown
+            self.card.clear()
+            self.goodwill.clear()
+            self._notify(self.tr("Could not open this customer: {0}").format(failure(exc)))
 
     def _focus_results(self) -> None:
         if self.results_model.rowCount():
