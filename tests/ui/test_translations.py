@@ -161,7 +161,7 @@ def open_ann(qtbot: QtBot, station: Station) -> MainWindow:
     qtbot.waitExposed(win)
     qtbot.keyClicks(win.search, "07700 900123")
     qtbot.keyClick(win.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.card.profile is not None)
+    qtbot.waitUntil(lambda: win.goodwill.profile is not None)  # set once the card is painted
     win.goodwill.amount.setText("1,50" if QLocale().decimalPoint() == "," else "1.50")
     return win
 
