@@ -13,7 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.domain.models import Match
+from app.domain.models import Match, status_word
+from app.ui.translations import shown
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class MatchListModel(QAbstractListModel):
         if role == CUSTOMER_ID_ROLE:
             return match.customer_id
         if role == DETAIL_ROLE:  # names and ids only: contact details stay on the card
-            closed = "" if match.status == "active" else f" · {match.status}"
+            closed = "" if match.status == "active" else f" · {shown(status_word(match.status))}"
             return f"{match.customer_id}{closed}"
         if role == TIER_ROLE:
             return match.tier

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.domain.staff import Staff, StaffError
 from app.services.staff import StaffService
 from app.settings import APP_NAME
+from app.ui.translations import failure
 
 
 def pin_field(accessible: str) -> QLineEdit:
@@ -26,7 +27,7 @@ def pin_field(accessible: str) -> QLineEdit:
     field.setMaxLength(8)
     field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}")))
     field.setAccessibleName(accessible)
-    field.setPlaceholderText("4–8 digits")
+    field.setPlaceholderText(QCoreApplication.translate("sign_in", "4–8 digits"))
     return field
 
 
@@ -94,6 +95,6 @@ class FirstManagerDialog(QDialog):
                 actor=self.actor,
             )
         except StaffError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             return
         self.accept()
