@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     demo_customers: int = Field(default=20_000, ge=10)
     lock_after_minutes: float = Field(default=5, gt=0, le=24 * 60)  # screen lock when idle
     stale_after_hours: float = Field(default=24, gt=0)  # older data is flagged as stale
+    # the window's language ("fr", "en_GB", "fr_CA"…); unset: the system's, else en_GB
+    language: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z]{2})?$")
     theme: ThemeChoice = "system"  # the window's colours, until someone picks from View
     large_text: bool = False  # larger type for counter screens, until someone picks from View
 

@@ -10,7 +10,11 @@ python3 -m venv "$venv"
 "$venv/bin/pip" install -q --upgrade pip
 "$venv/bin/pip" install -q "$root" "pyinstaller>=6.5,<7"
 cd "$here"
-rm -rf build dist
+rm -rf build dist translations-qm
+mkdir translations-qm  # the .qm files are compiled here, never committed
+for ts in "$root"/resources/translations/standing_*.ts; do
+  "$venv/bin/pyside6-lrelease" -silent "$ts" -qm "translations-qm/$(basename "${ts%.ts}").qm"
+done
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN standing.spec
 cp linux/io.standing.Standing.desktop linux/io.standing.Standing.svg \
    linux/io.standing.Standing.metainfo.xml dist/standing/

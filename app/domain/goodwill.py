@@ -14,9 +14,18 @@ from decimal import ROUND_CEILING, Decimal
 from pydantic import Field
 
 from app.domain.identifiers import mask_payment_cards
-from app.domain.models import Frozen, Profile, Signal
-from app.domain.money import format_money
+from app.domain.models import SIGNAL_NAMES, Frozen, Profile, Signal
 from app.domain.policy import ROLES, Category, Goodwill, Policy, Remedy
+from app.domain.text import (
+    QT_TRANSLATE_NOOP,
+    Amount,
+    Lower,
+    Text,
+    Words,
+    joined,
+    policy_text,
+    translate,
+)
 
 
 class GoodwillError(ValueError):
@@ -38,18 +47,18 @@ class Shift(Frozen):
 
 class Reason(Frozen):
     fact: str  # tier, tenure, spend_12m, lifetime_value, last_concession, signals, cap, words
-    text: str
+    text: Words
 
 
 class Suggestion(Frozen):
     category: str
     action: str
     value: int
-    script: str
+    script: Words
     reasons: tuple[Reason, ...]
     within_discretion: bool
     needs_approval: bool
-    approval_reason: str | None
+    approval_reason: Words | None
     escalate: bool = False
 
 
@@ -136,26 +145,48 @@ def _value(
     return min(max(int(scaled), goodwill.floor), cap)
 
 
-def _guard(goodwill: Goodwill, profile: Profile, value: int) -> str | None:
+def _guard(goodwill: Goodwill, profile: Profile, value: int) -> Text | None:
     """Repeated or disproportionate goodwill to this customer, counting this gesture."""
     guards = goodwill.guards
     if profile.concessions_90d >= guards.repeat_count_90d:
-        return f"{profile.concessions_90d} concessions to this customer in the last 90 days"
+        repeated = translate(
+            "goodwill", "%n concessions to this customer in the last 90 days", None, 0
+        )
+        return repeated.plural(profile.concessions_90d)
     given = profile.concession_value_12m + value
     if given >= guards.min_flagged_value and given > guards.share_of_spend_12m * max(
         profile.spend_12m, 0
     ):
-        return (
-            f"{_pence(given)} of goodwill in 12 months with this one, against "
-            f"{format_money(profile.spend_12m)} of spend"
-        )
+        return QT_TRANSLATE_NOOP(
+            "goodwill", "{given} of goodwill in 12 months with this one, against {spend} of spend"
+        ).format(given=_pence(given), spend=Amount(profile.spend_12m))
     return None
 
 
-def approver_for(role: str) -> str:
+ROLE_NAMES = {
+    "clerk": QT_TRANSLATE_NOOP("role", "clerk"),
+    "supervisor": QT_TRANSLATE_NOOP("role", "supervisor"),
+    "manager": QT_TRANSLATE_NOOP("role", "manager"),
+}
+_APPROVERS = {
+    "supervisor": QT_TRANSLATE_NOOP("role", "a supervisor"),
+    "manager": QT_TRANSLATE_NOOP("role", "a manager"),
+}
+
+
+def role_name(role: str) -> Text:
+    known = ROLE_NAMES.get(role)
+    return known.text() if known else Text("", role)
+
+
+def approver_for(role: str) -> Text:
     """Who approves above a role: the next role up (a manager's own requests: another)."""
     position = ROLES.index(role)
-    return f"a {ROLES[position + 1]}" if position + 1 < len(ROLES) else f"another {role}"
+    if position + 1 < len(ROLES):
+        above = ROLES[position + 1]
+        known = _APPROVERS.get(above)
+        return known.text() if known else Text("", f"a {above}")
+    return QT_TRANSLATE_NOOP("role", "another {role}").format(role=role_name(role))
 
 
 def approval_needed(
@@ -165,7 +196,7 @@ def approval_needed(
     value: int,
     shift: Shift | None = None,
     limit: int | None = None,
-) -> str | None:
+) -> Text | None:
     """Why a gesture of `value` needs approval (over the limit, a guard), or None."""
     if value == 0:
         return None
@@ -175,23 +206,41 @@ def approval_needed(
     next_role = approver_for(role)
     guard = _guard(goodwill, profile, value)
     if value > limit:
-        whose = "your personal" if own else f"the {role}"
-        return f"{_pence(value)} is over {whose} limit of {_pence(limit)}: {next_role} must approve"
+        if own:
+            over = QT_TRANSLATE_NOOP(
+                "goodwill",
+                "{value} is over your personal limit of {limit}: {approver} must approve",
+            )
+            return over.format(value=_pence(value), limit=_pence(limit), approver=next_role)
+        over = QT_TRANSLATE_NOOP(
+            "goodwill", "{value} is over the {role} limit of {limit}: {approver} must approve"
+        )
+        return over.format(
+            value=_pence(value), role=role_name(role), limit=_pence(limit), approver=next_role
+        )
     cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
     if value > cap:
-        over = f"{_pence(value)} is over this customer's cap of {_pence(cap)}"
-        return f"{over}: {next_role} must approve"
+        over = QT_TRANSLATE_NOOP(
+            "goodwill", "{value} is over this customer's cap of {cap}: {approver} must approve"
+        )
+        return over.format(value=_pence(value), cap=_pence(cap), approver=next_role)
     if guard is not None:
-        return f"{guard}: {next_role} must approve"
+        flagged = QT_TRANSLATE_NOOP("goodwill", "{guard}: {approver} must approve")
+        return flagged.format(guard=guard, approver=next_role)
     guards = goodwill.guards
     if role != "clerk":  # the shift guards watch clerks; approvers answer for their own
         return None
     if shift.count >= guards.shift_count:
-        return f"{shift.count} concessions already this shift: {next_role} must approve"
+        busy = translate(
+            "goodwill", "%n concessions already this shift: {approver} must approve", None, 0
+        )
+        return busy.plural(shift.count, approver=next_role)
     if shift.value + value > guards.shift_value:
-        return (
-            f"{_pence(shift.value + value)} of goodwill this shift would pass "
-            f"{_pence(guards.shift_value)}: {next_role} must approve"
+        busy = QT_TRANSLATE_NOOP(
+            "goodwill", "{total} of goodwill this shift would pass {limit}: {approver} must approve"
+        )
+        return busy.format(
+            total=_pence(shift.value + value), limit=_pence(guards.shift_value), approver=next_role
         )
     return None
 
@@ -201,30 +250,49 @@ def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tu
     given = (c for c in profile.recent_concessions if c.status != "denied")
     last = next(given, None)
     if last is None:
-        last_text = "no goodwill given before"
+        last_text = QT_TRANSLATE_NOOP("goodwill", "no goodwill given before").text()
     else:
         days = (profile.as_of - last.granted_at.date()).days
-        last_text = f"last goodwill {_pence(last.value)}, {days} days ago"
+        before = translate("goodwill", "last goodwill {value}, %n days ago", None, 0)
+        last_text = before.plural(days, value=_pence(last.value))
+    generosity = QT_TRANSLATE_NOOP("goodwill", "generosity ×{scale} for tier, tenure and loyalty")
     reasons = [
         Reason(fact="tier", text=standing.reason),
-        Reason(fact="generosity", text=f"generosity ×{scale:.2f} for tier, tenure and loyalty"),
-        Reason(fact="tenure", text=f"a customer for {profile.tenure_text}"),
-        Reason(fact="spend_12m", text=f"{format_money(profile.spend_12m)} in the last 12 months"),
-        Reason(fact="lifetime_value", text=f"{format_money(profile.lifetime_value)} lifetime"),
+        Reason(fact="generosity", text=generosity.format(scale=scale.quantize(Decimal("0.01")))),
+        Reason(
+            fact="tenure",
+            text=QT_TRANSLATE_NOOP("goodwill", "a customer for {tenure}").format(
+                tenure=profile.tenure_text
+            ),
+        ),
+        Reason(
+            fact="spend_12m",
+            text=QT_TRANSLATE_NOOP("goodwill", "{spend} in the last 12 months").format(
+                spend=Amount(profile.spend_12m)
+            ),
+        ),
+        Reason(
+            fact="lifetime_value",
+            text=QT_TRANSLATE_NOOP("goodwill", "{value} lifetime").format(
+                value=Amount(profile.lifetime_value)
+            ),
+        ),
         Reason(fact="last_concession", text=last_text),
     ]
     if profile.signals:
-        named = ", ".join(str(s).replace("_", " ") for s in profile.signals)
+        named = joined(SIGNAL_NAMES[s].text() for s in profile.signals)
         reasons.append(Reason(fact="signals", text=named))
     words = mask_payment_cards(dispute.words.strip())
     if words:
-        reasons.append(Reason(fact="words", text=f"in their words: “{words}”"))
+        said = QT_TRANSLATE_NOOP("goodwill", "in their words: “{words}”")
+        reasons.append(Reason(fact="words", text=said.format(words=words)))
     return tuple(reasons)
 
 
 def _capped(remedy: Remedy, dispute: Dispute, cap: int) -> tuple[Reason, ...]:
     if remedy.value == "disputed" and dispute.amount > cap:
-        return (Reason(fact="cap", text=f"capped at {_pence(cap)} for this customer"),)
+        capped = QT_TRANSLATE_NOOP("goodwill", "capped at {cap} for this customer")
+        return (Reason(fact="cap", text=capped.format(cap=_pence(cap))),)
     return ()
 
 
@@ -235,31 +303,47 @@ def _script(
     dispute: Dispute,
     value: int,
     category: Category,
-) -> str:
+) -> Text:
     capped = remedy.value == "disputed" and value < dispute.amount
     script = goodwill.capped_script if capped else remedy.script
-    return script.format(
+    return policy_text(
+        script,
         name=profile.display_name.split()[0],
         amount=_pence(dispute.amount),
         value=_pence(value),
         tenure=tenure_phrase(profile.tenure_days),
-        category=category.label.lower(),
+        category=Lower(policy_text(category.label)),
     )
 
 
-def tenure_phrase(days: int) -> str:
+_UNITS = (
+    (365, translate("tenure", "{count} year(s)", None, 0)),
+    (30, translate("tenure", "{count} month(s)", None, 0)),
+    (7, translate("tenure", "{count} week(s)", None, 0)),
+)
+_SPOKEN = (
+    QT_TRANSLATE_NOOP("number", "one"),
+    QT_TRANSLATE_NOOP("number", "two"),
+    QT_TRANSLATE_NOOP("number", "three"),
+    QT_TRANSLATE_NOOP("number", "four"),
+    QT_TRANSLATE_NOOP("number", "five"),
+    QT_TRANSLATE_NOOP("number", "six"),
+    QT_TRANSLATE_NOOP("number", "seven"),
+    QT_TRANSLATE_NOOP("number", "eight"),
+    QT_TRANSLATE_NOOP("number", "nine"),
+    QT_TRANSLATE_NOOP("number", "ten"),
+)
+
+
+def tenure_phrase(days: int) -> Text:
     """Tenure as a person says it: "five years", "eight months", "three weeks"."""
-    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+    for size, unit in _UNITS:
         count = days // size
         if count >= 1:
-            return f"{_spoken(count)} {unit}{'s' if count != 1 else ''}"
-    return "a few days"
+            spoken = _SPOKEN[count - 1].text() if count <= len(_SPOKEN) else count
+            return unit.plural(count, count=spoken)
+    return QT_TRANSLATE_NOOP("tenure", "a few days").text()
 
 
-def _spoken(n: int) -> str:
-    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    return words[n - 1] if n <= len(words) else str(n)
-
-
-def _pence(minor: int) -> str:
-    return format_money(minor, pence=True)
+def _pence(minor: int) -> Amount:
+    return Amount(minor, pence=True)

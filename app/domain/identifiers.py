@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import phonenumbers
+from phonenumbers.phonemetadata import PhoneMetadata
 
 _SEPARATORS = re.compile(r"[\s\-./()]+")
 _DIGITS = re.compile(r"\d+")
@@ -77,6 +78,39 @@ def normalise_phone(text: str, region: str = "GB") -> str | None:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+@lru_cache(maxsize=16)
+def _dialling(region: str) -> tuple[str, str | None, str | None]:
+    """Country code, trunk prefix and international prefix, where they are plain digits."""
+    meta = PhoneMetadata.metadata_for_region(region.upper())
+    if meta is None:
+        return "", None, None
+    trunk = meta.national_prefix if meta.national_prefix_transform_rule is None else None
+    exit_code = meta.international_prefix
+    return (
+        str(phonenumbers.country_code_for_region(region.upper()) or ""),
+        trunk if trunk and trunk.isdigit() else None,
+        exit_code if exit_code and exit_code.isdigit() else None,
+    )
+
+
+def phone_as_typed(text: str, region: str = "GB") -> str | None:
+    """The E.164 form a number written the usual way would have, without a full parse:
+    "+44 7700 900123", "0044…" or, at home, "07700 900123". Only a first try, for an exact
+    match to confirm (stored numbers are all phonenumbers' E.164); None when unsure."""
+    stripped = text.strip()
+    digits = digits_only(stripped.replace("(0)", ""))
+    country, trunk, exit_code = _dialling(region)
+    if stripped.startswith("+"):
+        number = digits
+    elif exit_code and digits.startswith(exit_code):
+        number = digits[len(exit_code) :]
+    elif trunk and country and digits.startswith(trunk) and digits[len(trunk) :][:1] != "0":
+        number = country + digits[len(trunk) :]  # a second 0 is some other dialling rule
+    else:
+        return None
+    return "+" + number if 8 <= len(number) <= 15 and number[0] != "0" else None
+
+
 def reversed_digits(e164: str) -> str:
     return digits_only(e164)[::-1]
 
@@ -133,6 +167,11 @@ class Query:
     def phone(self) -> str | None:
         """E.164 when the text parses as a full phone number (parsed only when asked)."""
         return normalise_phone(self.text, self.region) if self.numeric else None
+
+    @cached_property
+    def phone_as_typed(self) -> str | None:
+        """The quick first try at the E.164 form (see `phone_as_typed`)."""
+        return phone_as_typed(self.text, self.region) if self.numeric else None
 
 
 def read_query(text: str, region: str = "GB") -> Query:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from app.domain.identifiers import mask_phone
+from app.domain.text import QT_TRANSLATE_NOOP, Template, Words
 
 
 class Frozen(BaseModel):
@@ -46,9 +47,9 @@ class Match(Frozen):
     customer_id: str
     display_name: str
     matched_on: MatchedOn
-    detail: str  # what matched, already masked: "card …4412 (lost)", "phone …123"
+    detail: Words  # what matched, already masked: "card …4412 (lost)", "phone …123"
     tier: str
-    tier_label: str
+    tier_label: Words
     card_status: str | None
     status: str
 
@@ -127,12 +128,12 @@ class CustomerFacts(Frozen):
 
 class TierStanding(Frozen):
     tier: str
-    label: str
-    reason: str
+    label: Words
+    reason: Words
     next_tier: str | None
-    next_tier_label: str | None
+    next_tier_label: Words | None
     to_next_tier: int | None  # more 12-month spend needed, minor units
-    next_tier_hint: str | None
+    next_tier_hint: Words | None
 
 
 class Signal(StrEnum):
@@ -140,6 +141,27 @@ class Signal(StrEnum):
     ADVOCATE = "advocate"
     LAPSING = "lapsing"
     FREQUENT_COMPLAINER = "frequent_complainer"
+
+
+SIGNAL_NAMES: dict[str, Template] = {
+    Signal.QUIET_REGULAR: QT_TRANSLATE_NOOP("signal", "quiet regular"),
+    Signal.ADVOCATE: QT_TRANSLATE_NOOP("signal", "advocate"),
+    Signal.LAPSING: QT_TRANSLATE_NOOP("signal", "lapsing"),
+    Signal.FREQUENT_COMPLAINER: QT_TRANSLATE_NOOP("signal", "frequent complainer"),
+}
+STATUS_WORDS: dict[str, Template] = {  # card and customer statuses, as the screen says them
+    "active": QT_TRANSLATE_NOOP("status", "active"),
+    "lost": QT_TRANSLATE_NOOP("status", "lost"),
+    "replaced": QT_TRANSLATE_NOOP("status", "replaced"),
+    "expired": QT_TRANSLATE_NOOP("status", "expired"),
+    "closed": QT_TRANSLATE_NOOP("status", "closed"),
+}
+
+
+def status_word(status: str) -> str:
+    """A known status as translatable text; anything else as it came."""
+    known = STATUS_WORDS.get(status)
+    return known.text() if known else status
 
 
 class Profile(Frozen):
@@ -150,7 +172,7 @@ class Profile(Frozen):
     standing: TierStanding
     customer_since: date
     tenure_days: int
-    tenure_text: str
+    tenure_text: Words
     lifetime_value: int
     spend_12m: int
     visits_12m: int
@@ -159,7 +181,7 @@ class Profile(Frozen):
     household: tuple[str, ...]
     household_lifetime_value: int
     signals: tuple[Signal, ...]
-    signal_reasons: dict[str, str]
+    signal_reasons: dict[str, Words]
     preferences: str | None
     notes: str | None
     email: str | None

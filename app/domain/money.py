@@ -46,11 +46,22 @@ def to_decimal_string(minor: int) -> str:
     return f"{sign}{whole}.{frac:0{EXPONENT}d}"
 
 
+def currency_symbol(currency: str) -> str:
+    """ "£" for GBP; the code itself (and a space) for a currency without a known symbol."""
+    return _SYMBOLS.get(currency, currency + " ")
+
+
+def shows_pence(minor: int, pence: bool | None = None) -> bool:
+    """Whether a sum is written with its minor units: asked for, or it has some, or small."""
+    whole, frac = divmod(abs(minor), _SCALE)
+    return pence if pence is not None else (frac != 0 or whole < 100)
+
+
 def format_money(minor: int, currency: str = "GBP", *, pence: bool | None = None) -> str:
     """Human form: "£13,140" for round large sums, "£1.50" otherwise."""
-    symbol = _SYMBOLS.get(currency, currency + " ")
+    symbol = currency_symbol(currency)
     sign = "−" if minor < 0 else ""
     whole, frac = divmod(abs(minor), _SCALE)
-    show_pence = pence if pence is not None else (frac != 0 or whole < 100)
+    show_pence = shows_pence(minor, pence)
     text = f"{whole:,}" + (f".{frac:0{EXPONENT}d}" if show_pence else "")
     return f"{sign}{symbol}{text}"

@@ -198,10 +198,15 @@ class Goodwill(Strict):
         return next((c for c in self.categories if c.id == category_id), None)
 
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
+
+
 class Policy(Strict):
     tiers: tuple[Tier, ...] = Field(min_length=1)
     signals: SignalRules = SignalRules()
     goodwill: Goodwill
+    # the organisation's words in other languages: language → {label or script: its words}
+    translations: dict[Language, dict[str, str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _tiers_ascend(self) -> Policy:
@@ -243,7 +248,33 @@ class Policy(Strict):
                         f"goodwill category {category.id}: min_tier = {remedy.min_tier!r} "
                         f"is not a tier ({', '.join(ids)})"
                     )
+        self._check_translations()
         return self
+
+    def words(self) -> set[str]:
+        """The organisation's own words: tier and category labels, scripts."""
+        goodwill = self.goodwill
+        found = {t.label for t in self.tiers} | {goodwill.capped_script}
+        for category in goodwill.categories:
+            found.add(category.label)
+            found.update(r.script for r in category.remedies)
+        return found
+
+    def _check_translations(self) -> None:
+        words = self.words()
+        for language, table in self.translations.items():
+            for source, target in table.items():
+                if source not in words:
+                    raise ValueError(
+                        f"translations.{language}: {source!r} is not a label or script "
+                        "of this policy"
+                    )
+                if not target.strip():
+                    raise ValueError(f"translations.{language}: {source!r} is left empty")
+                try:
+                    _check_script(target)
+                except ValueError as exc:
+                    raise ValueError(f"translations.{language}: {target!r} {exc}") from None
 
     def tier_rank(self, tier_id: str) -> int:
         return [t.id for t in self.tiers].index(tier_id)

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from app.domain.models import Frozen
 from app.domain.policy import ROLES
+from app.domain.text import QT_TRANSLATE_NOOP
 
 MAX_TRIES = 5  # wrong PINs in a row before the account locks
 FIRST_LOCK = timedelta(minutes=1)
@@ -43,7 +44,7 @@ class Staff(Frozen):
 def check_pin(pin: str) -> str:
     """A PIN is 4 to 8 digits; anything else is refused without repeating it."""
     if not (4 <= len(pin) <= 8 and pin.isascii() and pin.isdigit()):
-        raise StaffError("a PIN is 4 to 8 digits")
+        raise StaffError(QT_TRANSLATE_NOOP("staff", "a PIN is 4 to 8 digits").text())
     return pin
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from app.domain.models import CustomerFacts, Profile, Signal, TierStanding, WindowStats
-from app.domain.money import format_money
 from app.domain.policy import Policy, Tier
+from app.domain.text import QT_TRANSLATE_NOOP, Amount, Text, policy_text, translate
 from app.domain.window import AsOf, local_date, window_stats
 
 
@@ -31,10 +31,10 @@ def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
         hint = _next_hint(following, spend_12m, lifetime, to_next)
     return TierStanding(
         tier=reached.id,
-        label=reached.label,
+        label=policy_text(reached.label),
         reason=_reason(reached, spend_12m, lifetime),
         next_tier=following.id if following else None,
-        next_tier_label=following.label if following else None,
+        next_tier_label=policy_text(following.label) if following else None,
         to_next_tier=to_next,
         next_tier_hint=hint,
     )
@@ -46,18 +46,17 @@ def _qualifies(tier: Tier, spend_12m: int, lifetime: int) -> bool:
     return by_spend or by_lifetime
 
 
-def _reason(tier: Tier, spend_12m: int, lifetime: int) -> str:
+def _reason(tier: Tier, spend_12m: int, lifetime: int) -> Text:
+    label = policy_text(tier.label)
     if tier.min_spend_12m is not None and spend_12m >= tier.min_spend_12m:
-        return (
-            f"{tier.label}: {format_money(spend_12m)} in the last 12 months "
-            f"(≥ {format_money(tier.min_spend_12m)})"
-        )
+        return QT_TRANSLATE_NOOP(
+            "standing", "{tier}: {spend} in the last 12 months (≥ {threshold})"
+        ).format(tier=label, spend=Amount(spend_12m), threshold=Amount(tier.min_spend_12m))
     if tier.min_lifetime is not None and lifetime >= tier.min_lifetime:
-        return (
-            f"{tier.label}: {format_money(lifetime)} lifetime value "
-            f"(≥ {format_money(tier.min_lifetime)})"
-        )
-    return f"{tier.label}: every customer starts here"
+        return QT_TRANSLATE_NOOP(
+            "standing", "{tier}: {lifetime} lifetime value (≥ {threshold})"
+        ).format(tier=label, lifetime=Amount(lifetime), threshold=Amount(tier.min_lifetime))
+    return QT_TRANSLATE_NOOP("standing", "{tier}: every customer starts here").format(tier=label)
 
 
 def _spend_needed(tier: Tier | None, spend_12m: int) -> int | None:
@@ -66,16 +65,22 @@ def _spend_needed(tier: Tier | None, spend_12m: int) -> int | None:
     return max(tier.min_spend_12m - spend_12m, 0)
 
 
-def _next_hint(tier: Tier, spend_12m: int, lifetime: int, to_next: int | None) -> str:
+def _next_hint(tier: Tier, spend_12m: int, lifetime: int, to_next: int | None) -> Text:
     parts = []
     if to_next is not None:
-        parts.append(f"{format_money(to_next)} more in 12 months")
+        more = QT_TRANSLATE_NOOP("standing", "{amount} more in 12 months")
+        parts.append(more.format(amount=Amount(to_next)))
     if tier.min_lifetime is not None:
-        parts.append(f"{format_money(tier.min_lifetime - lifetime)} more lifetime")
-    return f"{' or '.join(parts)} for {tier.label}"
+        more = QT_TRANSLATE_NOOP("standing", "{amount} more lifetime")
+        parts.append(more.format(amount=Amount(tier.min_lifetime - lifetime)))
+    label = policy_text(tier.label)
+    if len(parts) == 2:
+        either = QT_TRANSLATE_NOOP("standing", "{first} or {second} for {tier}")
+        return either.format(first=parts[0], second=parts[1], tier=label)
+    return QT_TRANSLATE_NOOP("standing", "{first} for {tier}").format(first=parts[0], tier=label)
 
 
-def tenure(since: date, as_of: date) -> tuple[int, str]:
+def tenure(since: date, as_of: date) -> tuple[int, Text]:
     days = max((as_of - since).days, 0)
     months = (as_of.year - since.year) * 12 + as_of.month - since.month
     if as_of.day < since.day:
@@ -83,38 +88,50 @@ def tenure(since: date, as_of: date) -> tuple[int, str]:
     months = max(months, 0)
     years, months = divmod(months, 12)
     if years:
-        text = f"{years} yr {months} mo" if months else f"{years} yr"
+        text = translate("standing", "%n yr", None, 0).plural(years)
+        if months:
+            both = QT_TRANSLATE_NOOP("standing", "{years} {months}")
+            text = both.format(
+                years=text, months=translate("standing", "%n mo", None, 0).plural(months)
+            )
     elif months:
-        text = f"{months} mo"
+        text = translate("standing", "%n mo", None, 0).plural(months)
     else:
         weeks = days // 7
-        text = f"{weeks} wk" if weeks else f"{days} d"
+        if weeks:
+            text = translate("standing", "%n wk", None, 0).plural(weeks)
+        else:
+            text = translate("standing", "%n d", None, 0).plural(days)
     return days, text
 
 
 def signals_for(
     facts: CustomerFacts, recent: WindowStats, policy: Policy, as_of: date, zone: ZoneInfo
-) -> dict[Signal, str]:
+) -> dict[Signal, Text]:
     rules = policy.signals
-    found: dict[Signal, str] = {}
+    found: dict[Signal, Text] = {}
     if (
         recent.visits_12m >= rules.quiet_regular_min_visits_12m
         and facts.complaints_12m <= rules.quiet_regular_max_complaints_12m
     ):
-        found[Signal.QUIET_REGULAR] = (
-            f"{recent.visits_12m} visits in 12 months, {_count(facts.complaints_12m, 'complaint')}"
+        complaints = translate("standing", "%n complaint(s)", None, 0)
+        visits = translate("standing", "%n visits in 12 months, {complaints}", None, 0)
+        found[Signal.QUIET_REGULAR] = visits.plural(
+            recent.visits_12m, complaints=complaints.plural(facts.complaints_12m)
         )
     if facts.referrals >= rules.advocate_min_referrals:
-        found[Signal.ADVOCATE] = f"referred {facts.referrals} customers"
+        referred = translate("standing", "referred %n customers", None, 0)
+        found[Signal.ADVOCATE] = referred.plural(facts.referrals)
     gap = _lapsing_gap(facts, policy, as_of, zone)
     if gap is not None:
         found[Signal.LAPSING] = gap
     if facts.complaints_12m >= rules.frequent_complainer_min_complaints_12m:
-        found[Signal.FREQUENT_COMPLAINER] = f"{facts.complaints_12m} complaints in 12 months"
+        often = translate("standing", "%n complaints in 12 months", None, 0)
+        found[Signal.FREQUENT_COMPLAINER] = often.plural(facts.complaints_12m)
     return found
 
 
-def _lapsing_gap(facts: CustomerFacts, policy: Policy, as_of: date, zone: ZoneInfo) -> str | None:
+def _lapsing_gap(facts: CustomerFacts, policy: Policy, as_of: date, zone: ZoneInfo) -> Text | None:
     rules = policy.signals
     stats = facts.stats
     first, last = stats.first_purchase_at, stats.last_purchase_at
@@ -125,7 +142,8 @@ def _lapsing_gap(facts: CustomerFacts, policy: Policy, as_of: date, zone: ZoneIn
     limit = max(rhythm * rules.lapsing_gap_factor, rules.lapsing_min_gap_days)
     if since <= limit:
         return None
-    return f"no visit for {since} days; usually every {max(round(rhythm), 1)} days"
+    gap = QT_TRANSLATE_NOOP("standing", "no visit for {since} days; usually every {rhythm} days")
+    return gap.format(since=since, rhythm=max(round(rhythm), 1))
 
 
 def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile:
@@ -180,7 +198,3 @@ def _divide_half_up(total: int, count: int) -> int:
         return 0
     whole = (abs(total) * 2 + count) // (count * 2)
     return whole if total >= 0 else -whole
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

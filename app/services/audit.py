@@ -59,12 +59,20 @@ class AuditService:
         return len(self._waiting)
 
     def record(
-        self, actor: str, action: str, customer_id: str | None = None, detail: str = ""
+        self,
+        actor: str,
+        action: str,
+        customer_id: str | None = None,
+        detail: str = "",
+        *,
+        chain_now: bool = True,
     ) -> None:
+        """Appends a record; with `chain_now` off it waits for the next record or flush."""
         self._waiting.append(
             _Entry(self.clock().astimezone(UTC), actor, action, customer_id, detail)
         )
-        self.flush(quick=not self.db.conn.in_transaction)
+        if chain_now:
+            self.flush(quick=not self.db.conn.in_transaction)
 
     def flush(self, *, quick: bool = False) -> None:
         """Chain every waiting record; `quick` gives up at once if the database is busy."""

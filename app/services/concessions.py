@@ -13,6 +13,7 @@ from app.domain.identifiers import mask_payment_cards
 from app.domain.money import format_money
 from app.domain.policy import ACTIONS, ROLES, Policy
 from app.domain.staff import Staff, may_approve
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.audit import AuditService
 from app.services.lookup import LookupService
 from app.services.staff import StaffService
@@ -22,7 +23,7 @@ from app.store.records import APPROVED, DENIED, PENDING, RECORDED, Feedback
 from app.store.records import RecordedConcession as RecordedConcession  # for the window
 
 FEEDBACK_KINDS = ("complaint", "compliment", "enquiry")
-ASKED_FOR_SUPERVISOR = "asked for a supervisor's decision"
+ASKED_FOR_SUPERVISOR = QT_TRANSLATE_NOOP("concessions", "{name} asked for a supervisor's decision")
 
 
 class DecisionError(PermissionError):
@@ -93,7 +94,7 @@ class ConcessionService:
         with writing(self.db):  # history, shift and guards are read inside the write lock
             # judged as of the station clock's day, the same day the shift is counted on
             profile = self.lookup.profile(customer_id, self._today(now))
-            reason = approval_needed(
+            reason: str | None = approval_needed(
                 self.policy.goodwill,
                 profile,
                 staff.role,
@@ -102,7 +103,7 @@ class ConcessionService:
                 staff.personal_limit,
             )
             if reason is None and ask_supervisor:
-                reason = f"{staff.short_name} {ASKED_FOR_SUPERVISOR}"
+                reason = ASKED_FOR_SUPERVISOR.format(name=staff.short_name)
             concession = RecordedConcession(
                 concession_id=str(uuid.uuid4()),
                 customer_id=profile.customer_id,

@@ -48,11 +48,26 @@ class Desk:
                 self.actor, "lookup", match.customer_id, f"key_type={result.key_type}"
             )
 
-    def open(self, customer_id: str, key_type: str, as_of: date | None = None) -> Profile:
+    def open(
+        self,
+        customer_id: str,
+        key_type: str,
+        as_of: date | None = None,
+        *,
+        chain_now: bool = True,
+    ) -> Profile:
+        """A customer's profile, audited. With `chain_now` off the record waits, in order,
+        for the caller's `audit.flush()` (the window's, straight after the card is painted)."""
         if looks_like_payment_card(customer_id):
             self.audit.record(self.actor, "lookup_refused", detail="key_type=payment_card")
         profile = self.lookup.profile(customer_id, as_of)  # refuses the card number itself
-        self.audit.record(self.actor, "lookup", profile.customer_id, f"key_type={key_type}")
+        self.audit.record(
+            self.actor,
+            "lookup",
+            profile.customer_id,
+            f"key_type={key_type}",
+            chain_now=chain_now,
+        )
         return profile
 
     def reveal_phones(self, profile: Profile) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from app.domain.identifiers import looks_like_payment_card
 from app.domain.models import Profile
 from app.domain.money import parse_money
 from app.domain.policy import Policy
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.lookup import PAYMENT_CARD_REFUSAL, LookupService, RefusedInputError
 
 
@@ -35,9 +36,11 @@ def read_amount(text: str) -> int:
     try:
         amount = parse_money(cleaned)
     except ValueError:
-        raise GoodwillError("the amount must be a sum such as 1.50") from None
+        raise GoodwillError(
+            QT_TRANSLATE_NOOP("goodwill", "the amount must be a sum such as 1.50").text()
+        ) from None
     if amount < 0:
-        raise GoodwillError("the amount must not be negative")
+        raise GoodwillError(QT_TRANSLATE_NOOP("goodwill", "the amount must not be negative").text())
     return amount
 
 

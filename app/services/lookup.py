@@ -10,18 +10,20 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from app.domain.identifiers import Query, looks_like_payment_card, mask_phone, read_query
-from app.domain.models import Match, MatchedOn, Profile
+from app.domain.models import Match, MatchedOn, Profile, status_word
 from app.domain.policy import Policy
 from app.domain.standing import build_profile, display_name, tier_reached
+from app.domain.text import QT_TRANSLATE_NOOP, Text, policy_text
 from app.domain.window import AsOf, as_of_bounds
 from app.store import queries
 from app.store.queries import Candidate, Hit
 
 PAGE = 20  # what the list shows at once; more means "keep typing"
-PAYMENT_CARD_REFUSAL = (
+PAYMENT_CARD_REFUSAL = QT_TRANSLATE_NOOP(
+    "lookup",
     "That looks like a payment card number. Standing never looks up bank cards: "
-    "ask for the loyalty card or a phone number."
-)
+    "ask for the loyalty card or a phone number.",
+).text()
 
 
 class UnknownCustomerError(LookupError):
@@ -93,10 +95,15 @@ class LookupService:
         self, query: Query, limit: int, bounds: AsOf
     ) -> tuple[MatchedOn | None, list[Candidate]]:
         """Phone, then the last digits, then email, then name: the first kind that fits."""
-        if query.phone:
-            exact = queries.candidates(self.db, queries.phone_query(query.phone, limit), bounds)
-            if exact:
-                return MatchedOn.PHONE, exact
+        quick = query.phone_as_typed  # a match confirms it; else the full parse decides
+        if quick and (exact := self._phone(quick, limit, bounds)):
+            return MatchedOn.PHONE, exact
+        if (
+            query.phone
+            and query.phone != quick
+            and (exact := self._phone(query.phone, limit, bounds))
+        ):
+            return MatchedOn.PHONE, exact
         if query.suffix:
             hit_query = queries.phone_suffix_query(query.suffix, limit)
             return MatchedOn.PHONE_SUFFIX, queries.candidates(self.db, hit_query, bounds)
@@ -108,6 +115,9 @@ class LookupService:
             return MatchedOn.NAME, queries.candidates(self.db, hit_query, bounds)
         return None, []
 
+    def _phone(self, e164: str, limit: int, bounds: AsOf) -> list[Candidate]:
+        return queries.candidates(self.db, queries.phone_query(e164, limit), bounds)
+
     def _matches(self, matched_on: MatchedOn, found: Sequence[Candidate]) -> tuple[Match, ...]:
         ranked = []
         for row in found:
@@ -118,7 +128,7 @@ class LookupService:
                 matched_on=matched_on,
                 detail=_detail(matched_on, row.hit),
                 tier=tier.id,
-                tier_label=tier.label,
+                tier_label=policy_text(tier.label),
                 card_status=row.card_status,
                 status=row.status,
             )
@@ -146,15 +156,19 @@ class LookupService:
         )
 
 
-def _detail(matched_on: MatchedOn, hit: Hit) -> str:
+def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
     if matched_on is MatchedOn.CARD:
-        note = "" if hit.card_status == "active" else f" ({hit.card_status})"
-        return f"card …{hit.matched[-4:]}{note}"
+        last4 = hit.matched[-4:]
+        if hit.card_status == "active":
+            return QT_TRANSLATE_NOOP("lookup", "card …{last4}").format(last4=last4)
+        card = QT_TRANSLATE_NOOP("lookup", "card …{last4} ({status})")
+        return card.format(last4=last4, status=status_word(str(hit.card_status)))
     if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
-        return f"phone {mask_phone(hit.matched)[-4:]}".replace("•", "…")
+        digits = mask_phone(hit.matched)[-4:].replace("•", "…")
+        return QT_TRANSLATE_NOOP("lookup", "phone {digits}").format(digits=digits)
     if matched_on is MatchedOn.EMAIL:
-        return "email"
-    return "name"
+        return QT_TRANSLATE_NOOP("lookup", "email").text()
+    return QT_TRANSLATE_NOOP("lookup", "name").text()
 
 
 def _parse_moment(value: str | None) -> datetime | None:

@@ -25,6 +25,7 @@ from app.domain.staff import (
     check_role,
     lock_for,
 )
+from app.domain.text import QT_TRANSLATE_NOOP, Text, translate
 from app.services.audit import AuditService
 from app.store import staff as store
 from app.store.database import writing
@@ -119,7 +120,7 @@ class StaffService:
         if found is None:
             # The typed id is not logged: it may be a PIN typed in the wrong field.
             self.audit.record(UNKNOWN_ACTOR, f"{purpose}_failed", detail="unknown staff id")
-            raise SignInError("no staff account with that id")
+            raise SignInError(QT_TRANSLATE_NOOP("staff", "no staff account with that id").text())
         staff, pin_hash = found
         now = self.clock()
         until = _locked_until(staff, now)
@@ -139,16 +140,16 @@ class StaffService:
             elif not right:
                 refused = self._count_wrong_pin(staff, purpose, now)
             else:
-                refused = ""
+                refused = None
                 if staff.failed_attempts:
                     store.set_attempts(self.db, staff.staff_id, 0, None)
                 if HASHER.check_needs_rehash(pin_hash):
                     store.set_pin_hash(self.db, staff.staff_id, HASHER.hash(pin))
-        if refused:
+        if refused is not None:
             raise SignInError(refused)
         return staff.model_copy(update={"failed_attempts": 0, "locked_until": None})
 
-    def _count_wrong_pin(self, staff: Staff, purpose: str, now: datetime) -> str:
+    def _count_wrong_pin(self, staff: Staff, purpose: str, now: datetime) -> Text:
         """Count a wrong PIN (inside the caller's write transaction); the refusal to show."""
         failed = staff.failed_attempts + 1
         delay = lock_for(failed)
@@ -159,7 +160,9 @@ class StaffService:
             self.audit.record(staff.staff_id, "account_locked", detail=f"until {until.isoformat()}")
             return _locked_message(until, now)
         left = MAX_TRIES - failed
-        return f"wrong PIN: {left} {'try' if left == 1 else 'tries'} left"
+        if left == 1:
+            return QT_TRANSLATE_NOOP("staff", "wrong PIN: 1 try left").text()
+        return translate("staff", "wrong PIN: %n tries left", None, 0).plural(left)
 
 
 def _locked_until(staff: Staff, now: datetime) -> datetime | None:
@@ -176,6 +179,9 @@ def _matches(pin_hash: str, pin: str) -> bool:
         return False
 
 
-def _locked_message(until: datetime, now: datetime) -> str:
+def _locked_message(until: datetime, now: datetime) -> Text:
     minutes = max(1, round((until - now).total_seconds() / 60))
-    return f"too many wrong PINs: this account is locked for {minutes} min"
+    locked = QT_TRANSLATE_NOOP(
+        "staff", "too many wrong PINs: this account is locked for {minutes} min"
+    )
+    return locked.format(minutes=minutes)

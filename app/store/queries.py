@@ -108,8 +108,7 @@ SELECT h.customer_id, h.matched, h.card_status, c.given_name, c.family_name, c.s
         ELSE coalesce(s.lifetime_value, 0) END,
     (SELECT total(p.amount) FROM purchases p
         WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
-    coalesce(h.card_status, (SELECT k.status FROM cards k WHERE k.customer_id = h.customer_id
-        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1))
+    coalesce(h.card_status, s.card_status)
 FROM h JOIN customers c ON c.customer_id = h.customer_id
 LEFT JOIN summary s ON s.customer_id = h.customer_id
 """

@@ -244,5 +244,20 @@ def _demo_records(db: Database) -> None:
     _run(db, _V3)
 
 
+# The best card's status, kept with the summary so a list of matches reads no cards.
+_V4 = """
+ALTER TABLE summary ADD COLUMN card_status TEXT;
+UPDATE summary SET card_status = (
+    SELECT k.status FROM cards k WHERE k.customer_id = summary.customer_id
+    ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1
+);
+"""
+
+
+@migrations(name="0004_summary_card_status")
+def _summary_card_status(db: Database) -> None:
+    _run(db, _V4)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

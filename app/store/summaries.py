@@ -9,13 +9,16 @@ from sqlite_utils import Database
 
 _REFRESH_CUSTOMERS = """
 INSERT OR REPLACE INTO summary (customer_id, lifetime_value, gross_value, purchase_count,
-    first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total)
+    first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total,
+    card_status)
 SELECT t.customer_id,
     coalesce(p.lifetime, 0), coalesce(p.gross, 0), coalesce(p.bought, 0),
     p.first_at, p.last_at, p.activity_at,
     (SELECT count(*) FROM interactions i
         WHERE i.customer_id = t.customer_id AND i.kind = 'complaint'),
-    (SELECT count(*) FROM concessions k WHERE k.customer_id = t.customer_id)
+    (SELECT count(*) FROM concessions k WHERE k.customer_id = t.customer_id),
+    (SELECT k.status FROM cards k WHERE k.customer_id = t.customer_id
+        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1)
 FROM temp.touched t
 LEFT JOIN (
     SELECT customer_id,
@@ -53,7 +56,7 @@ def refresh_summaries(db: Database, customer_ids: Collection[str]) -> None:
     conn.execute(_REFRESH_HOUSEHOLDS)
 
 
-_OWNED_TABLES = ("purchases", "interactions", "concessions")
+_OWNED_TABLES = ("cards", "purchases", "interactions", "concessions")
 
 
 @contextmanager

@@ -25,10 +25,12 @@ from app.services.station import (
     restore_cache,
 )
 from app.settings import APP_NAME, Settings
+from app.ui import format as fmt
 from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.sign_in import FirstManagerDialog
 from app.ui.theme import Looks
+from app.ui.translations import Language, install
 from app.ui.workers import Runner
 
 
@@ -54,7 +56,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(icon)))
     app.setStyle("Fusion")  # the one style that draws the dark palette the same everywhere
     apply_first_looks()
+    install(app, _language_setting())
     return app
+
+
+def _language_setting() -> str | None:
+    try:
+        return Settings().language
+    except ValidationError:
+        return None  # the window says what is wrong once it starts
 
 
 def build_window(station: Station, staff: Staff | None = None) -> MainWindow:
@@ -70,9 +80,16 @@ class DemoSetup:
         self.error: BaseException | None = None
         customers = settings.demo_customers
         self.dialog = QProgressDialog(
-            f"Creating a demo database of {customers:,} invented customers…", "", 0, 0
+            QApplication.translate(
+                "app", "Creating a demo database of {0} invented customers…"
+            ).format(fmt.number(customers)),
+            "",
+            0,
+            0,
         )
-        self.dialog.setWindowTitle(f"{APP_NAME}: first start")
+        self.dialog.setWindowTitle(
+            QApplication.translate("app", "{0}: first start").format(APP_NAME)
+        )
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.setMinimumDuration(0)
@@ -103,12 +120,18 @@ class DemoSetup:
     def _progress(self, step: tuple[str, int]) -> None:
         name, rows = step
         if name == "writing":
-            text = "Writing an invented export…"
+            text = QApplication.translate("app", "Writing an invented export…")
         elif name == "summaries":
-            text = f"Summing up {rows:,} customers…"
+            text = QApplication.translate("app", "Summing up {0} customers…").format(
+                fmt.number(rows)
+            )
         else:
-            text = f"Importing {name}: {rows:,} rows"
-        self.dialog.setLabelText(f"Creating the demo database\n{text}")
+            text = QApplication.translate("app", "Importing {name}: {rows} rows").format(
+                name=name, rows=fmt.number(rows)
+            )
+        self.dialog.setLabelText(
+            QApplication.translate("app", "Creating the demo database\n{0}").format(text)
+        )
 
     def _done(self, _: object) -> None:
         self.dialog.accept()
@@ -135,15 +158,21 @@ def offer_restore(settings: Settings, check: CacheCheck) -> bool:
         QMessageBox.critical(
             None,
             APP_NAME,
-            f"The database at {settings.db_path} is damaged ({check.problem}) and there is "
-            "no good backup to restore. It has been left as it is: ask for help.",
+            QApplication.translate(
+                "app",
+                "The database at {path} is damaged ({problem}) and there is "
+                "no good backup to restore. It has been left as it is: ask for help.",
+            ).format(path=settings.db_path, problem=check.problem),
         )
         return False
     answer = QMessageBox.question(
         None,
         APP_NAME,
-        f"The database at {settings.db_path} is damaged ({check.problem}).\n\n"
-        f"Restore the backup {check.backup.name} instead? The damaged file is kept aside.",
+        QApplication.translate(
+            "app",
+            "The database at {path} is damaged ({problem}).\n\n"
+            "Restore the backup {backup} instead? The damaged file is kept aside.",
+        ).format(path=settings.db_path, problem=check.problem, backup=check.backup.name),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -193,8 +222,11 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
     try:
         settings = Settings.for_db(db_path)
     except ValidationError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")
+        QMessageBox.critical(
+            None, APP_NAME, QApplication.translate("app", "Standing cannot start:\n{0}").format(exc)
+        )
         return 2
+    fmt.use_currency(settings.currency)
     path = settings.db_path
     large = path.exists() and path.stat().st_size > CHECK_BEFORE_WINDOW_BYTES
     try:
@@ -204,15 +236,24 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
     except (StoreError, PolicyError) as exc:
         if large and path.exists() and recover_if_damaged(settings):
             return RESTART
-        QMessageBox.critical(None, APP_NAME, f"Standing cannot start:\n{exc}")
+        QMessageBox.critical(
+            None, APP_NAME, QApplication.translate("app", "Standing cannot start:\n{0}").format(exc)
+        )
         return 2
+    language = app.findChild(Language)
+    if language is not None:
+        language.use_policy(station.policy)
     if not station.has_data():
         station.close()
         setup = DemoSetup(settings, Runner())
         setup.run()
         if setup.error is not None:
             QMessageBox.critical(
-                None, APP_NAME, f"Could not create the demo database:\n{setup.error}"
+                None,
+                APP_NAME,
+                QApplication.translate("app", "Could not create the demo database:\n{0}").format(
+                    setup.error
+                ),
             )
             return 1
         station = open_station(settings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.text import policy_text
 from app.services.concessions import (
     ConcessionService,
     DecisionError,
@@ -27,13 +28,24 @@ from app.services.concessions import (
 from app.services.staff import SignInError, StaffService
 from app.services.station import StoreError
 from app.ui import format as fmt
+from app.ui import words
 from app.ui.models import RecordTableModel
 from app.ui.sign_in import error_label, pin_field
+from app.ui.translations import failure, shown
 
 
-def describe(c: RecordedConcession) -> str:
-    what = c.action if c.value == 0 else f"{c.action} {fmt.money(c.value, pence=True)}"
-    return f"{what} for {c.customer_id} ({c.category.replace('_', ' ')}), asked by {c.staff_id}"
+def offer(c: RecordedConcession) -> str:
+    """ "voucher £5.00": what was asked for."""
+    what = words.kind(c.action)
+    return what if c.value == 0 else f"{what} {fmt.money(c.value, pence=True)}"
+
+
+def describe(c: RecordedConcession, concessions: ConcessionService) -> str:
+    category = concessions.policy.goodwill.category(c.category)
+    label = shown(policy_text(category.label)).lower() if category else c.category
+    return QCoreApplication.translate(
+        "ApprovalDialog", "{what} for {customer} ({category}), asked by {staff}"
+    ).format(what=offer(c), customer=c.customer_id, category=label, staff=c.staff_id)
 
 
 class ApprovalDialog(QDialog):
@@ -52,7 +64,7 @@ class ApprovalDialog(QDialog):
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setObjectName("approval")
         layout = QVBoxLayout(self)
-        summary = QLabel(describe(concession))
+        summary = QLabel(describe(concession, concessions))
         summary.setObjectName("panelTitle")
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -60,7 +72,7 @@ class ApprovalDialog(QDialog):
         why.setWordWrap(True)
         layout.addWidget(why)
         if concession.words:
-            said = QLabel(f"“{concession.words}”")
+            said = QLabel(self.tr("“{0}”").format(concession.words))
             said.setObjectName("script")
             said.setWordWrap(True)
             layout.addWidget(said)
@@ -123,7 +135,7 @@ class ApprovalDialog(QDialog):
                 approver, self.concession.concession_id, deny=deny, reason=self.reason.text()
             )
         except (SignInError, DecisionError, StoreError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             self.pin.clear()
             self.pin.setFocus()
             return
@@ -154,7 +166,7 @@ class PendingQueue(QDialog):
             [
                 (self.tr("When"), lambda c: fmt.moment(c.recorded_at, zone)),
                 (self.tr("Customer"), lambda c: c.customer_id),
-                (self.tr("What"), lambda c: f"{c.action} {fmt.money(c.value, pence=True)}"),
+                (self.tr("What"), offer),
                 (self.tr("Asked by"), lambda c: c.staff_id),
                 (self.tr("Why"), lambda c: c.approval_reason or ""),
             ]
@@ -186,7 +198,7 @@ class PendingQueue(QDialog):
         pending = self.concessions.pending()
         self.model.set_rows(pending)
         self.count.setText(
-            self.tr("{0} waiting").format(len(pending)) if pending else self.tr("Nothing waiting.")
+            self.tr("%n waiting", "", len(pending)) if pending else self.tr("Nothing waiting.")
         )
         if pending:
             self.table.setCurrentIndex(self.model.index(0, 0))

@@ -19,18 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.models import Concession, Interaction, Match, Profile, Purchase
+from app.domain.models import (
+    SIGNAL_NAMES,
+    Concession,
+    Interaction,
+    Match,
+    Profile,
+    Purchase,
+    status_word,
+)
 from app.ui import format as fmt
+from app.ui import words
 from app.ui.models import RecordTableModel
 from app.ui.spend_chart import SpendChart
 from app.ui.theme import LIGHT, Palette
+from app.ui.translations import shown
 
-SIGNAL_LABELS = {
-    "quiet_regular": "quiet regular",
-    "advocate": "advocate",
-    "lapsing": "lapsing",
-    "frequent_complainer": "frequent complainer",
-}
 WARNING_SIGNALS = {"lapsing", "frequent_complainer"}
 
 
@@ -41,7 +45,7 @@ class Figure(QFrame):
         super().__init__()
         self.setObjectName("figure")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(0)
         self.caption = QLabel(caption)
         self.caption.setObjectName("figureCaption")
@@ -113,15 +117,22 @@ class CustomerCard(QWidget):
         )
         self._empty.setObjectName("emptyCard")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)  # never what makes the card too wide for the screen
+        self._empty.setAutoFillBackground(True)  # covers the card below it
+        # Both pages stay shown, the current one on top: switching only raises a page,
+        # where showing a hidden card would lay out and polish every widget in it again.
+        self._stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
         self._stack.addWidget(self._empty)
-        body = QWidget()
+        body = self._body = QWidget()
         body.setObjectName("card")
         self._stack.addWidget(body)
         self._build(body)
+        self._focusable: dict[QWidget, Qt.FocusPolicy] | None = None
+        self._reachable(False)
 
     def _build(self, body: QWidget) -> None:
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 12, 16, 10)
+        layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
 
         head = QHBoxLayout()
@@ -212,7 +223,7 @@ class CustomerCard(QWidget):
         self.contacts = RecordTableModel[Interaction](
             [
                 (self.tr("When"), lambda i: fmt.moment(i.occurred_at, zone)),
-                (self.tr("Kind"), lambda i: i.kind),
+                (self.tr("Kind"), lambda i: words.kind(i.kind)),
                 (self.tr("Channel"), lambda i: i.channel or ""),
                 (self.tr("What they said"), lambda i: i.summary or ""),
             ]
@@ -221,8 +232,8 @@ class CustomerCard(QWidget):
             [
                 (self.tr("When"), lambda c: fmt.moment(c.granted_at, zone)),
                 (self.tr("Value"), lambda c: fmt.money(c.value, pence=True)),
-                (self.tr("Kind"), lambda c: c.kind or ""),
-                (self.tr("Status"), lambda c: c.status or self.tr("granted")),
+                (self.tr("Kind"), lambda c: words.kind(c.kind)),
+                (self.tr("Status"), lambda c: words.status(c.status or "granted")),
                 (self.tr("Why"), lambda c: c.reason or ""),
             ]
         )
@@ -251,8 +262,31 @@ class CustomerCard(QWidget):
 
     def clear(self) -> None:
         self.profile = None
-        self.revealed.clear()
+        self._blank()
+        self._empty.show()
         self._stack.setCurrentIndex(0)
+        self._reachable(False)
+
+    def _blank(self) -> None:
+        """The covered card keeps nothing of the last customer (screen readers see it too)."""
+        labels = (self.name, self.tier, self.status, self.matched, self.since, self.revealed)
+        for label in (*labels, self.tier_reason, self.signals, self.preferences):
+            label.clear()
+        for figure in (self.lifetime, self.spend, self.visits, self.last_visit, self.household):
+            figure.set("")
+        for model in (self.purchases, self.contacts, self.goodwill):
+            model.set_rows(())
+
+    def _reachable(self, on: bool) -> None:
+        """Keeps a covered card's controls out of the tab chain (cheaper than disabling)."""
+        if self._focusable is None:
+            self._focusable = {
+                w: w.focusPolicy()
+                for w in self._body.findChildren(QWidget)
+                if w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            }
+        for widget, policy in self._focusable.items():
+            widget.setFocusPolicy(policy if on else Qt.FocusPolicy.NoFocus)
 
     def show_phones(self, numbers: tuple[str, ...]) -> None:
         """The full numbers, after a deliberate (and audited) request."""
@@ -267,14 +301,15 @@ class CustomerCard(QWidget):
         standing = profile.standing
         colour = self.colours.tier(standing.tier)
         self.name.setText(profile.display_name)
-        self.tier.setText(standing.label.upper())
+        self.tier.setText(shown(standing.label).upper())
         self.tier.setProperty("tier", standing.tier)  # the stylesheet colours each tier
         self.tier.style().unpolish(self.tier)
         self.tier.style().polish(self.tier)
-        self.tier.setAccessibleName(self.tr("Tier: {0}").format(standing.label))
+        self.tier.setAccessibleName(self.tr("Tier: {0}").format(shown(standing.label)))
         self.status.setVisible(profile.status != "active")
-        self.status.setText(profile.status.upper())
-        self.matched.setText(self.tr("matched on {0}").format(match.detail) if match else "")
+        self.status.setText(shown(status_word(profile.status)).upper())
+        matched = self.tr("matched on {0}").format(shown(match.detail)) if match else ""
+        self.matched.setText(matched)
         self.since.setText(self._since_line(profile))
         self.lifetime.set(fmt.figure(profile.lifetime_value), self.tr("net of refunds"))
         self.spend.set(
@@ -282,16 +317,17 @@ class CustomerCard(QWidget):
             self.tr("avg order {0}").format(fmt.money(profile.average_order, pence=True)),
         )
         self.visits.set(
-            str(profile.visits_12m), self.tr("{0} complaints").format(profile.complaints_12m)
+            fmt.number(profile.visits_12m),
+            self.tr("%n complaint(s)", "", profile.complaints_12m),
         )
         self.last_visit.set(fmt.day(profile.last_visit, profile.as_of), self._ago(profile))
         members = len(profile.household)
         self.household.set(
             fmt.figure(profile.household_lifetime_value),
-            self.tr("{0} members").format(members) if members > 1 else self.tr("just them"),
+            self.tr("%n members", "", members) if members > 1 else self.tr("just them"),
         )
-        hint = f" · {standing.next_tier_hint}" if standing.next_tier_hint else ""
-        self.tier_reason.setText(standing.reason + hint)
+        hint = f" · {shown(standing.next_tier_hint)}" if standing.next_tier_hint else ""
+        self.tier_reason.setText(shown(standing.reason) + hint)
         self.signals.setText(self._signal_chips(profile))
         self.signals.setVisible(bool(profile.signals))
         self.preferences.setText(self._preferences(profile))
@@ -299,17 +335,20 @@ class CustomerCard(QWidget):
         self.purchases.set_rows(profile.recent_purchases)
         self.contacts.set_rows(profile.recent_interactions)
         self.goodwill.set_rows(profile.recent_concessions)
+        self._reachable(True)
         self._stack.setCurrentIndex(1)
+        self._empty.hide()  # not painted beneath the card
 
     def _since_line(self, profile: Profile) -> str:
         parts = [
-            self.tr("customer since {0}").format(f"{profile.customer_since:%b %Y}"),
-            profile.tenure_text,
+            self.tr("customer since {0}").format(fmt.month(profile.customer_since)),
+            shown(profile.tenure_text),
         ]
         if profile.cards:
             card = profile.cards[0]
             mark = "✓" if card.status == "active" else "✗"
-            parts.append(self.tr("card …{0} {1} {2}").format(card.last4, card.status, mark))
+            status = shown(status_word(card.status))
+            parts.append(self.tr("card …{0} {1} {2}").format(card.last4, status, mark))
         else:
             parts.append(self.tr("no card"))
         if profile.phones:
@@ -321,15 +360,16 @@ class CustomerCard(QWidget):
         if profile.last_visit is None:
             return ""
         days = (profile.as_of - profile.last_visit).days
-        return self.tr("{0} days ago").format(days) if days > 1 else ""
+        return self.tr("%n days ago", "", days) if days > 1 else ""
 
     def _signal_chips(self, profile: Profile) -> str:
         chips = []
         for signal in profile.signals:
             key = str(signal)
             css = "warn" if key in WARNING_SIGNALS else "good"
-            label = SIGNAL_LABELS.get(key, key)
-            reason = profile.signal_reasons.get(key, "")
+            name = SIGNAL_NAMES.get(key)
+            label = shown(name.text()) if name else key
+            reason = shown(profile.signal_reasons.get(key, ""))
             chips.append(
                 f'<span class="{css}" style="{_chip_style(css, self.colours)}">'
                 f"&nbsp;{label}&nbsp;</span>"

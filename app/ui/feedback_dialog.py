@@ -19,7 +19,9 @@ from app.domain.models import Profile
 from app.domain.staff import Staff
 from app.services.concessions import FEEDBACK_KINDS, ConcessionService
 from app.services.station import StoreError
+from app.ui import words
 from app.ui.sign_in import error_label
+from app.ui.translations import failure
 
 
 class FeedbackDialog(QDialog):
@@ -41,7 +43,8 @@ class FeedbackDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Kind"))
         for kind in FEEDBACK_KINDS:
-            self.kind.addItem(kind.capitalize(), kind)
+            word = words.kind(kind)
+            self.kind.addItem(word[:1].upper() + word[1:], kind)
         self.words = QPlainTextEdit()
         self.words.setTabChangesFocus(True)
         self.words.setAccessibleName(self.tr("Their words"))
@@ -72,6 +75,6 @@ class FeedbackDialog(QDialog):
                 words=self.words.toPlainText(),
             )
         except (GoodwillError, StoreError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             return
         self.accept()

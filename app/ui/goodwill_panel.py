@@ -20,26 +20,20 @@ from PySide6.QtWidgets import (
 from app.domain.goodwill import GoodwillError, Suggestion
 from app.domain.identifiers import mask_payment_cards
 from app.domain.models import Profile
+from app.domain.text import policy_text
 from app.services.concessions import Outcome
 from app.services.desk import Desk
 from app.services.goodwill import Advice, read_amount
 from app.services.lookup import PAYMENT_CARD_REFUSAL, RefusedInputError
 from app.ui import format as fmt
+from app.ui import words
 from app.ui.models import RecordListModel
 from app.ui.sign_in import error_label
-
-ACTION_WORDS = {
-    "waive": "Waive",
-    "refund": "Refund",
-    "voucher": "Voucher",
-    "points": "Points",
-    "upgrade": "Upgrade",
-    "apology": "Apologise and escalate",
-}
+from app.ui.translations import failure, shown
 
 
 def headline(s: Suggestion) -> str:
-    word = ACTION_WORDS.get(s.action, s.action.capitalize())
+    word = words.action(s.action)
     return word if s.value == 0 else f"{word} {fmt.money(s.value, pence=True)}"
 
 
@@ -145,9 +139,9 @@ class GoodwillPanel(QFrame):
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Dispute category (F3)"))
         for category_id, label in self.desk.goodwill.categories():
-            self.category.addItem(label, category_id)
+            self.category.addItem(shown(policy_text(label)), category_id)
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("0.00")
+        self.amount.setPlaceholderText(fmt.decimal_number(0, pence=True))
         self.amount.setAccessibleName(self.tr("Disputed amount (F4)"))
         self.words = QLineEdit()
         self.words.setPlaceholderText(self.tr("In the customer's own words…"))
@@ -157,7 +151,7 @@ class GoodwillPanel(QFrame):
         fields.setVerticalSpacing(6)
         for caption, field in (
             (self.tr("Dispute (F3)"), self.category),
-            (self.tr("Amount £ (F4)"), self.amount),
+            (self.tr("Amount {0} (F4)").format(fmt.currency()), self.amount),
             (self.tr("They said"), self.words),
         ):
             caption_label = QLabel(caption)
@@ -276,10 +270,10 @@ class GoodwillPanel(QFrame):
         for field in (self.amount, self.words):
             if mask_payment_cards(field.text()) != field.text():
                 self._wipe(field)
-                self._fail(PAYMENT_CARD_REFUSAL)
+                self._fail(shown(PAYMENT_CARD_REFUSAL))
                 return
         try:
-            amount = read_amount(self.amount.text())
+            amount = read_amount(fmt.typed_amount(self.amount.text()))
             self.advice = self.desk.advise(
                 self.profile.customer_id,
                 category=str(self.category.currentData()),
@@ -288,7 +282,7 @@ class GoodwillPanel(QFrame):
                 profile=self.profile,
             )
         except (GoodwillError, RefusedInputError) as exc:
-            self._fail(str(exc))
+            self._fail(failure(exc))
             return
         self.error.clear()
         self.options_model.set_rows(self.advice.suggestions)
@@ -326,15 +320,18 @@ class GoodwillPanel(QFrame):
             return
         self.offer.setText("▶ " + headline(s))
         if s.needs_approval:
-            self.discretion.setText(self.tr("needs approval: {0}").format(s.approval_reason))
+            why = shown(s.approval_reason or "")
+            self.discretion.setText(self.tr("needs approval: {0}").format(why))
             self.discretion.setProperty("approval", True)
         else:
             self.discretion.setText(self.tr("within your discretion"))
             self.discretion.setProperty("approval", False)
         self.discretion.style().unpolish(self.discretion)
         self.discretion.style().polish(self.discretion)
-        self.script.setText(f"“{s.script}”")
-        self.reasons.setText("why: " + "; ".join(r.text for r in s.reasons))
+        self.script.setText(self.tr("“{0}”").format(shown(s.script)))
+        self.reasons.setText(
+            self.tr("why: {0}").format("; ".join(shown(r.text) for r in s.reasons))
+        )
         self.apply_button.setEnabled(True)
         self.apply_button.setText(
             self.tr("Ask approval  Ctrl+⏎") if s.needs_approval else self.tr("Apply  Ctrl+⏎")
@@ -380,7 +377,7 @@ class GoodwillPanel(QFrame):
                 self.tr(
                     "Recorded as PENDING: {what}. {why}. Ctrl+Shift+S for a supervisor now, "
                     "or it waits in the queue (F9)."
-                ).format(what=what, why=outcome.approval_reason)
+                ).format(what=what, why=shown(outcome.approval_reason or ""))
             )
         else:
             self.pending_id = None

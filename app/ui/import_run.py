@@ -8,13 +8,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.services.importing import ImportCancelledError, export_size, import_folder
 from app.services.station import open_station
 from app.settings import Settings
+from app.ui import format as fmt
 from app.ui.workers import Runner
 
 PROGRESS_STEPS = 1000
@@ -79,7 +80,7 @@ class ImportRun(QObject):
         if name == "commit":
             return
         if name == "summaries":
-            self.dialog.setLabelText(self.tr("Summing up {0:,} customers…").format(rows))
+            self.dialog.setLabelText(self.tr("Summing up {0} customers…").format(fmt.number(rows)))
             return
         if name != self._file:
             self._done_before += self._last_rows
@@ -92,21 +93,34 @@ class ImportRun(QObject):
         left = (total - done) / rate if rate > 0 else 0
         self.dialog.setValue(min(int(PROGRESS_STEPS * done / total), PROGRESS_STEPS - 1))
         self.dialog.setLabelText(
-            self.tr(
-                "{name}: {done:,} of about {total:,} rows · {rate:,.0f} rows/s · {left}"
-            ).format(name=name, done=done, total=total, rate=rate, left=_time_left(left))
+            self.tr("{name}: {done} of about {total} rows · {rate} rows/s · {left}").format(
+                name=name,
+                done=fmt.number(done),
+                total=fmt.number(total),
+                rate=fmt.number(round(rate)),
+                left=_time_left(left),
+            )
         )
 
     def _done(self, report: Any) -> None:
         self.report = report
         self.dialog.setValue(PROGRESS_STEPS)
         self.dialog.hide()
+        line = self.tr(
+            "{name}: {read} read · {imported} imported · {unchanged} unchanged"
+            " · {rejected} rejected"
+        )
         lines = [
-            f"{name}: {f.read:,} read · {f.imported:,} imported · {f.unchanged:,} unchanged"
-            f" · {f.rejected:,} rejected"
+            line.format(
+                name=name,
+                read=fmt.number(f.read),
+                imported=fmt.number(f.imported),
+                unchanged=fmt.number(f.unchanged),
+                rejected=fmt.number(f.rejected),
+            )
             for name, f in report.files.items()
         ]
-        lines += [f"warning: {w}" for w in report.warnings]
+        lines += [self.tr("warning: {0}").format(w) for w in report.warnings]
         self.summary = "\n".join(lines)
         self.finished.emit(report)
 
@@ -128,8 +142,8 @@ class ImportRun(QObject):
         if self.report is not None and self.report.rejects_file is not None:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setInformativeText(
-                self.tr("{0:,} rows were rejected: {1}").format(
-                    self.report.rejected, self.report.rejects_file
+                self.tr("{0} rows were rejected: {1}").format(
+                    fmt.number(self.report.rejected), self.report.rejects_file
                 )
             )
             opener = box.addButton(
@@ -143,5 +157,7 @@ class ImportRun(QObject):
 
 def _time_left(seconds: float) -> str:
     if seconds < 60:
-        return f"{int(seconds) + 1} s left"
-    return f"{int(seconds // 60)} min {int(seconds % 60)} s left"
+        return QCoreApplication.translate("ImportRun", "{0} s left").format(int(seconds) + 1)
+    return QCoreApplication.translate("ImportRun", "{0} min {1} s left").format(
+        int(seconds // 60), int(seconds % 60)
+    )

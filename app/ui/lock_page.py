@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.domain.staff import Staff
 from app.services.staff import SignInError, StaffService
 from app.ui.sign_in import error_label, pin_field
+from app.ui.translations import failure
 
 
 class LockPage(QWidget):
@@ -22,7 +23,7 @@ class LockPage(QWidget):
         outer.addStretch(1)
         box = QWidget()
         box.setObjectName("lockBox")
-        box.setMaximumWidth(420)
+        box.setFixedWidth(420)  # longer languages wrap within it, not squeeze the fields
         layout = QVBoxLayout(box)
         self.title = QLabel()
         self.title.setObjectName("customerName")
@@ -87,7 +88,7 @@ class LockPage(QWidget):
         try:
             staff = self.service.check(self.staff_id.text(), self.pin.text(), purpose="sign_in")
         except SignInError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             self.pin.clear()
             self.pin.setFocus()
             return

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.goodwill import GoodwillError, Suggestion
+from app.domain.goodwill import GoodwillError, Suggestion, role_name
 from app.domain.models import Match, Profile
 from app.domain.staff import Staff
 from app.services.lookup import Freshness, SearchResult, UnknownCustomerError
 from app.services.station import Station, StoreError
 from app.ui import format as fmt
+from app.ui.after_paint import AfterPaint
 from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.customer_card import CustomerCard
 from app.ui.feedback_dialog import FeedbackDialog
@@ -37,6 +38,7 @@ from app.ui.match_delegate import MatchDelegate
 from app.ui.models import MatchListModel
 from app.ui.search_box import SearchBox
 from app.ui.theme import Looks, Palette
+from app.ui.translations import failure, shown
 from app.ui.workers import Runner
 
 WORK_PAGE, LOCK_PAGE = 0, 1
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.match: Match | None = None
         self.dialog: ApprovalDialog | PendingQueue | FeedbackDialog | None = None
         name = station.settings.station
+        fmt.use_currency(station.settings.currency)
         self.setWindowTitle(self.tr("Standing — {0}").format(name))
         self.resize(1366, 768)
 
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self.import_run: ImportRun | None = None
         settings = station.settings
         self.looks = Looks(settings.theme, settings.large_text, self)
+        self.after_paint = AfterPaint(self)
         self._menus()
         self._wire()
         self._tab_order()
@@ -298,7 +302,7 @@ class MainWindow(QMainWindow):
         self.goodwill.set_desk(self.desk)
         self.station_label.setText(
             self.tr("{0} · signed in: {1} ({2})").format(
-                self.station.settings.station, staff.short_name, staff.role
+                self.station.settings.station, staff.short_name, shown(role_name(staff.role))
             )
         )
         self.pages.setCurrentIndex(WORK_PAGE)
@@ -375,7 +379,7 @@ class MainWindow(QMainWindow):
                 ask_supervisor=ask_supervisor,
             )
         except (GoodwillError, UnknownCustomerError, StoreError) as exc:
-            self.goodwill.show_failure(str(exc))
+            self.goodwill.show_failure(failure(exc))
             return
         self._refresh_profile()
         self.goodwill.show_outcome(outcome, suggestion)
@@ -485,7 +489,7 @@ class MainWindow(QMainWindow):
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
-            self._notify(result.refused)
+            self._notify(shown(result.refused))
             self.results_model.set_matches(())
             self.card.clear()
             self.goodwill.clear()
@@ -511,7 +515,7 @@ class MainWindow(QMainWindow):
         elif result.more:
             self.count.setText(self.tr("First {0} matches: keep typing to narrow").format(n))
         else:
-            self.count.setText(self.tr("1 match") if n == 1 else self.tr("{0} matches").format(n))
+            self.count.setText(self.tr("%n match(es)", "", n))
 
     def _notify(self, message: str | None) -> None:
         self.notice.setText(message or "")
@@ -533,13 +537,25 @@ class MainWindow(QMainWindow):
         if self.card.profile is not None and self.card.profile.customer_id == match.customer_id:
             return  # already on screen (and audited)
         try:
-            profile = self.desk.open(match.customer_id, str(match.matched_on))
-        except StoreError as exc:  # not shown unless the lookup is on the record
-            self._notify(self.tr("Could not open this customer: {0}").format(exc))
+            profile = self.desk.open(match.customer_id, str(match.matched_on), chain_now=False)
+        except StoreError as exc:
+            self._notify(self.tr("Could not open this customer: {0}").format(failure(exc)))
             return
         self.match = match
         self.card.show_profile(profile, match)
-        self.goodwill.set_profile(profile)
+        # The card is painted first; the suggestion and the chaining of the lookup's audit
+        # record (one synced write for both) follow before the next key is read.
+        self.after_paint.call(lambda: self._finish_opening(profile))
+
+    def _finish_opening(self, profile: Profile) -> None:
+        try:
+            if self.card.profile is profile:
+                self.goodwill.set_profile(profile)  # its suggestion's record chains both
+            self.station.audit.flush(quick=True)  # busy (an import): waits, in order
+        except StoreError as exc:  # the lookup is not on the record: nothing stays shown
+            self.card.clear()
+            self.goodwill.clear()
+            self._notify(self.tr("Could not open this customer: {0}").format(failure(exc)))
 
     def _focus_results(self) -> None:
         if self.results_model.rowCount():
@@ -581,9 +597,8 @@ class MainWindow(QMainWindow):
             hours = ((now or datetime.now(UTC)) - fresh.exported_at).total_seconds() / 3600
             if hours > self.station.settings.stale_after_hours and not fresh.demo:
                 stale = True
-                text = self.tr("⚠ STALE: {0} ({1} hours old; import a new export)").format(
-                    text, int(hours)
-                )
+                old = self.tr("⚠ STALE: {0} (%n hours old; import a new export)", "", int(hours))
+                text = old.format(text)
             if fresh.demo:
                 text = self.tr("DEMO DATA · ") + text
         self.freshness.setText(text)
@@ -595,5 +610,5 @@ class MainWindow(QMainWindow):
         local = moment.astimezone(self.zone)
         today = datetime.now(UTC).astimezone(self.zone).date()
         if local.date() == today:
-            return self.tr("{0} today").format(f"{local:%H:%M}")
+            return self.tr("{0} today").format(fmt.clock(local))
         return fmt.moment(moment, self.zone)

@@ -13,7 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.domain.models import Match
+from app.domain.models import Match, status_word
+from app.ui.translations import shown
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class MatchListModel(QAbstractListModel):
         if role == CUSTOMER_ID_ROLE:
             return match.customer_id
         if role == DETAIL_ROLE:  # names and ids only: contact details stay on the card
-            closed = "" if match.status == "active" else f" · {match.status}"
+            closed = "" if match.status == "active" else f" · {shown(status_word(match.status))}"
             return f"{match.customer_id}{closed}"
         if role == TIER_ROLE:
             return match.tier
@@ -76,22 +77,34 @@ class _Records(Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
 
+_TEXT_ROLES = frozenset(
+    int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+)
+
+
 class RecordTableModel(_Records[T], QAbstractTableModel):
     """A read-only table of records, one column per (header, getter) pair."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[T], str]]]) -> None:
         super().__init__()
         self._columns = tuple(columns)
+        self._cells: tuple[tuple[str, ...], ...] = ()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """The rows, each cell's text made once here rather than at every paint."""
+        self.beginResetModel()
+        self._rows = tuple(rows)
+        self._cells = tuple(tuple(get(row) for _, get in self._columns) for row in self._rows)
+        self.endResetModel()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _TEXT_ROLES or not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](self._rows[index.row()])
-        return None
+        row = index.row()
+        return self._cells[row][index.column()] if 0 <= row < len(self._cells) else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.domain.staff import Staff, StaffError
 from app.services.staff import StaffService
 from app.settings import APP_NAME
+from app.ui.translations import failure
 
 
 def pin_field(accessible: str) -> QLineEdit:
@@ -28,7 +29,7 @@ def pin_field(accessible: str) -> QLineEdit:
     field.setMaxLength(8)
     field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,8}")))
     field.setAccessibleName(accessible)
-    field.setPlaceholderText("4–8 digits")
+    field.setPlaceholderText(QCoreApplication.translate("sign_in", "4–8 digits"))
     return field
 
 
@@ -113,6 +114,6 @@ class FirstManagerDialog(QDialog):
                 actor=self.actor,
             )
         except StaffError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(failure(exc))
             return
         self.accept()

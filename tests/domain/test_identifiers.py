@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from app.domain.identifiers import (
     digits_only,
@@ -13,6 +15,7 @@ from app.domain.identifiers import (
     name_words,
     normalise_card,
     normalise_phone,
+    phone_as_typed,
     read_query,
     reversed_digits,
 )
@@ -342,3 +345,38 @@ def test_mask_payment_cards_in_free_text(text: str, masked: str) -> None:
     from app.domain.identifiers import mask_payment_cards
 
     assert mask_payment_cards(text) == masked
+
+
+def _example_numbers() -> list[tuple[str, str]]:
+    """Every region's example mobile, fixed and free numbers, written three ways."""
+    kinds = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE, PhoneNumberType.TOLL_FREE)
+    ways = (PhoneNumberFormat.NATIONAL, PhoneNumberFormat.INTERNATIONAL, PhoneNumberFormat.E164)
+    written = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in kinds:
+            number = phonenumbers.example_number_for_type(region, kind)
+            if number is not None:
+                written += [(region, phonenumbers.format_number(number, w)) for w in ways]
+    return written
+
+
+def test_the_quick_phone_form_never_disagrees_with_the_full_parse() -> None:
+    examples = _example_numbers()
+    tried = [(region, text, phone_as_typed(text, region)) for region, text in examples]
+    wrong = [t for t in tried if t[2] is not None and t[2] != normalise_phone(t[1], t[0])]
+    assert wrong == []
+    assert sum(quick is not None for _, _, quick in tried) > len(examples) * 3 // 4
+
+
+@pytest.mark.parametrize(
+    ("text", "quick"),
+    [
+        ("07700 900123", "+447700900123"),
+        ("+44 (0)7700 900123", "+447700900123"),
+        ("0044 7700 900123", "+447700900123"),
+        ("7700 900123", None),  # no trunk or country code: only the full parse can tell
+        ("0", None),
+    ],
+)
+def test_the_quick_phone_form_of_common_british_writing(text: str, quick: str | None) -> None:
+    assert phone_as_typed(text, "GB") == quick

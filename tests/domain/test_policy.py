@@ -24,7 +24,7 @@ def silver(**fields: str) -> str:
 
 
 DEFAULT_TEXT = (Path(__file__).parents[2] / "resources" / "policy.toml").read_text("utf-8")
-GOODWILL = DEFAULT_TEXT[DEFAULT_TEXT.index("[goodwill]") :]
+GOODWILL = DEFAULT_TEXT[DEFAULT_TEXT.index("[goodwill]") : DEFAULT_TEXT.index("[translations")]
 
 
 def with_goodwill(text: str) -> str:
@@ -269,3 +269,18 @@ def test_every_category_keeps_a_gesture_for_everyone() -> None:
         fixed, '{ action = "voucher", value = "4.00", min_tier = "gold", script'
     )
     assert "category other needs a fixed gesture open to every tier" in message
+
+
+def test_the_policy_may_give_its_words_in_other_languages() -> None:
+    text = DEFAULT_TEXT
+    policy = parse_policy(text)
+    assert policy.translations["fr"]["Gold"] == "Or"
+    unknown = text + '\n[translations.de]\n"Goldd" = "Gold"\n'
+    with pytest.raises(PolicyError, match="'Goldd' is not a label or script"):
+        parse_policy(unknown)
+    broken = text + '\n[translations.de]\n"Gold" = "{tier}"\n'
+    with pytest.raises(PolicyError, match=r"translations\.de: .*may only use"):
+        parse_policy(broken)
+    empty = text + '\n[translations.de]\n"Gold" = " "\n'
+    with pytest.raises(PolicyError, match="left empty"):
+        parse_policy(empty)

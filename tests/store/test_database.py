@@ -32,6 +32,7 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
         ("standing", "0001_contract_tables"),
         ("standing", "0002_staff_concessions_audit"),
         ("standing", "0003_demo_records"),
+        ("standing", "0004_summary_card_status"),
     ]
     db = open_database(path)
     try:
@@ -84,6 +85,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
         ("standing", "0001_contract_tables"),
         ("standing", "0002_staff_concessions_audit"),
         ("standing", "0003_demo_records"),
+        ("standing", "0004_summary_card_status"),
     ]
 
 
@@ -138,3 +140,33 @@ def test_meta_round_trip(tmp_path: Path) -> None:
         assert db.execute("SELECT count(*) FROM meta").fetchone()[0] == 1
     finally:
         db.close()
+
+
+def test_an_older_cache_gets_each_customers_best_card_status(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0004_summary_card_status")
+    old["customers"].insert_all(
+        [{"customer_id": c, "given_name": c, "joined_on": "2020-01-01"} for c in ("C1", "C2", "C3")]
+    )
+    old["cards"].insert_all(
+        [
+            {"card_number": "1", "customer_id": "C1", "status": "lost", "issued_on": "2019"},
+            {"card_number": "2", "customer_id": "C1", "status": "active", "issued_on": "2018"},
+            {"card_number": "3", "customer_id": "C2", "status": "expired", "issued_on": "2017"},
+            {"card_number": "4", "customer_id": "C2", "status": "lost", "issued_on": "2020"},
+        ]
+    )
+    zero = {"lifetime_value": 0, "gross_value": 0, "purchase_count": 0}
+    counts = {"complaints_total": 0, "concessions_total": 0}
+    old["summary"].insert_all([{"customer_id": c, **zero, **counts} for c in ("C1", "C2", "C3")])
+    old.close()
+    db = open_database(path)
+    try:
+        statuses = dict(db.execute("SELECT customer_id, card_status FROM summary").fetchall())
+    finally:
+        db.close()
+    # an active card first, else the newest: the same rule as an import's summary
+    assert statuses == {"C1": "active", "C2": "lost", "C3": None}

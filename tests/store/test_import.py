@@ -225,6 +225,7 @@ def test_summary_matches_a_hand_computation(imported: Imported) -> None:
             utc(2026, 7, 5, 9),
             1,
             1,
+            "active",  # the active card, not the newer lost one
         ),
         # C2: 1,200.00 + 0.99; the "Complaint" of 2025 counts too
         (
@@ -237,10 +238,22 @@ def test_summary_matches_a_hand_computation(imported: Imported) -> None:
             utc(2026, 11, 20, 17, 45),
             2,
             1,
+            "replaced",
         ),
         # C3: no purchases at all
-        ("C3", 0, 0, 0, None, None, None, 0, 0),
-        ("C4", 500, 500, 1, utc(2010, 5, 4, 23), utc(2010, 5, 4, 23), utc(2010, 5, 4, 23), 0, 0),
+        ("C3", 0, 0, 0, None, None, None, 0, 0, "active"),
+        (
+            "C4",
+            500,
+            500,
+            1,
+            utc(2010, 5, 4, 23),
+            utc(2010, 5, 4, 23),
+            utc(2010, 5, 4, 23),
+            0,
+            0,
+            None,  # no card
+        ),
     ]
 
 
@@ -373,6 +386,18 @@ P2,C4,2026-01-15T12:00:00,25.50
     assert rows(db, "SELECT lifetime_value FROM households WHERE household_id = 'H1'") == [
         (15525 - 2550 + 120099,)
     ]
+
+
+def test_a_card_moved_to_another_customer_leaves_no_stale_card_status(
+    imported: Imported, tmp_path: Path
+) -> None:
+    db, _ = imported
+    folder = tmp_path / "move-card"
+    write_csv(folder, "cards.csv", "card_number,customer_id,status\n633700004444,C4,active\n")
+    import_export(db, folder, ImportContext())
+    statuses = dict(rows(db, "SELECT customer_id, card_status FROM summary"))
+    assert statuses["C4"] == "active"
+    assert statuses["C3"] is None  # its only card went to C4
 
 
 def test_rows_for_existing_customers_may_come_without_the_customers_file(

@@ -6,13 +6,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from pytestqt.qtbot import QtBot
 
 from app.services.importing import add_demo_staff
 from app.services.station import Station
 from app.ui.app import build_window
 from app.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _british_english() -> Iterator[None]:
+    """Figures and dates as in en_GB whatever the machine's locale (the window's words are
+    the English sources unless a test installs a translation)."""
+    QLocale.setDefault(QLocale("en_GB"))
+    yield
+    QLocale.setDefault(QLocale("en_GB"))
 
 
 @pytest.fixture

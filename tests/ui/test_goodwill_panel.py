@@ -153,7 +153,7 @@ def test_a_new_customer_starts_a_fresh_dispute(window: MainWindow, qtbot: QtBot)
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     qtbot.keyClicks(window.search, "zoe exa", delay=45)
     qtbot.keyClick(window.search, Qt.Key.Key_Return)
-    assert panel.profile is not None and panel.profile.customer_id == "C2"
+    qtbot.waitUntil(lambda: panel.profile is not None and panel.profile.customer_id == "C2")
     assert panel.amount.text() == "" and panel.words.text() == ""
     assert "rude man" not in panel.reasons.text()
 
