@@ -70,7 +70,7 @@ class HistoryTable(QTableView):
     """A read-only history list; Tab leaves it (arrows move inside), and its rows and columns
     follow the text size."""
 
-    COLUMN_CHARS = (18, 10, 18)  # when, amount or kind, what: the last column stretches
+    COLUMN_CHARS = (20, 10, 18)  # when, amount or kind, what: the last column stretches
 
     def __init__(self, model: RecordTableModel[object]) -> None:
         super().__init__()
