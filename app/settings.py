@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -10,6 +11,8 @@ from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "Standing"
+ThemeChoice = Literal["system", "light", "dark"]
+THEME_CHOICES: tuple[ThemeChoice, ...] = ("system", "light", "dark")
 
 
 def user_data_dir() -> Path:
@@ -34,6 +37,8 @@ class Settings(BaseSettings):
     stale_after_hours: float = Field(default=24, gt=0)  # older data is flagged as stale
     # the window's language ("fr", "en_GB", "fr_CA"…); unset: the system's, else en_GB
     language: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z]{2})?$")
+    theme: ThemeChoice = "system"  # the window's colours, until someone picks from View
+    large_text: bool = False  # larger type for counter screens, until someone picks from View
 
     @field_validator("default_region")
     @classmethod

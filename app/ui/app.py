@@ -29,13 +29,20 @@ from app.ui import format as fmt
 from app.ui.crash import install_excepthook
 from app.ui.main_window import MainWindow
 from app.ui.sign_in import FirstManagerDialog
+from app.ui.theme import Looks
 from app.ui.translations import Language, install
 from app.ui.workers import Runner
 
 
-def stylesheet() -> str:
-    text = resources.files("app.resources").joinpath("style.qss").read_text("utf-8")
-    return text + "\n" + fmt.tier_badge_rules()
+def apply_first_looks() -> None:
+    """The remembered theme and text size, or the station's, for anything shown before the
+    window (which then follows the system live)."""
+    try:
+        settings = Settings()
+    except ValidationError:  # said once the station opens
+        Looks().apply()
+        return
+    Looks(settings.theme, settings.large_text).apply()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -47,7 +54,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("io.standing.Standing")
     icon = resources.files("app.resources").joinpath("standing.svg")
     app.setWindowIcon(QIcon(str(icon)))
-    app.setStyleSheet(stylesheet())
+    app.setStyle("Fusion")  # the one style that draws the dark palette the same everywhere
+    apply_first_looks()
     install(app, _language_setting())
     return app
 

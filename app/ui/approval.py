@@ -109,6 +109,8 @@ class ApprovalDialog(QDialog):
         self.pin.returnPressed.connect(self.approve)
         layout.addWidget(buttons)
         self.approver.returnPressed.connect(self.pin.setFocus)
+        QWidget.setTabOrder(self.approver, self.pin)  # as the dialog reads; the button box
+        QWidget.setTabOrder(self.pin, self.reason)  # keeps its buttons in their screen order
         self.setMinimumWidth(460)
         self.approver.setFocus()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,6 +32,7 @@ from app.ui import format as fmt
 from app.ui import words
 from app.ui.models import RecordTableModel
 from app.ui.spend_chart import SpendChart
+from app.ui.theme import LIGHT, Palette
 from app.ui.translations import shown
 
 WARNING_SIGNALS = {"lapsing", "frequent_complainer"}
@@ -44,7 +45,7 @@ class Figure(QFrame):
         super().__init__()
         self.setObjectName("figure")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(0)
         self.caption = QLabel(caption)
         self.caption.setObjectName("figureCaption")
@@ -53,6 +54,8 @@ class Figure(QFrame):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel("")
         self.note.setObjectName("figureNote")
+        for label in (self.caption, self.note):
+            label.setWordWrap(True)  # in large text a narrow tile takes two lines, not more width
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         layout.addWidget(self.note)
@@ -63,23 +66,38 @@ class Figure(QFrame):
         self.setAccessibleName(f"{self.caption.text()}: {value} {note}".strip())
 
 
-def _table(model: RecordTableModel[object]) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fixed: no re-measuring
-    header.setStretchLastSection(True)
-    for column, width in enumerate((150, 90, 150)):
-        header.resizeSection(column, width)
-    view.verticalHeader().setDefaultSectionSize(24)
-    return view
+class HistoryTable(QTableView):
+    """A read-only history list; Tab leaves it (arrows move inside), and its rows and columns
+    follow the text size."""
+
+    COLUMN_CHARS = (20, 10, 18)  # when, amount or kind, what: the last column stretches
+
+    def __init__(self, model: RecordTableModel[object]) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.verticalHeader().hide()
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # no re-measuring
+        header.setStretchLastSection(True)
+        self._fit_font()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_font()
+
+    def _fit_font(self) -> None:
+        metrics = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        for column, chars in enumerate(self.COLUMN_CHARS):
+            self.horizontalHeader().resizeSection(column, metrics.averageCharWidth() * chars + 16)
 
 
 class CustomerCard(QWidget):
@@ -88,6 +106,7 @@ class CustomerCard(QWidget):
     def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zone = zone
+        self.colours = LIGHT  # the theme's palette: the window sets it
         self.profile: Profile | None = None
         self._stack = QStackedLayout(self)
         self._empty = QLabel(
@@ -98,6 +117,7 @@ class CustomerCard(QWidget):
         )
         self._empty.setObjectName("emptyCard")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)  # never what makes the card too wide for the screen
         self._empty.setAutoFillBackground(True)  # covers the card below it
         # Both pages stay shown, the current one on top: switching only raises a page,
         # where showing a hidden card would lay out and polish every widget in it again.
@@ -112,7 +132,7 @@ class CustomerCard(QWidget):
 
     def _build(self, body: QWidget) -> None:
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(20, 14, 20, 10)
+        layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
 
         head = QHBoxLayout()
@@ -125,12 +145,13 @@ class CustomerCard(QWidget):
         self.status.setObjectName("closedBadge")
         self.matched = QLabel()
         self.matched.setObjectName("matchedOn")
+        self.matched.setWordWrap(True)
+        self.matched.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head.addWidget(self.name)
         head.addSpacing(10)
         head.addWidget(self.tier)
         head.addWidget(self.status)
-        head.addStretch(1)
-        head.addWidget(self.matched)
+        head.addWidget(self.matched, 1)  # the room left: one line, or two in large text
         layout.addLayout(head)
 
         self.since = QLabel()
@@ -217,15 +238,27 @@ class CustomerCard(QWidget):
             ]
         )
         self.tabs.setAccessibleName(self.tr("Customer history"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # one stop in Tab's round: its bar
+        self.tabs.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.tables: list[HistoryTable] = []
         for model, title in (
             (self.purchases, self.tr("Purchases")),
             (self.contacts, self.tr("Contacts")),
             (self.goodwill, self.tr("Goodwill history")),
         ):
-            table = _table(model)  # type: ignore[arg-type]
+            table = HistoryTable(model)  # type: ignore[arg-type]
             table.setAccessibleName(title)
+            self.tables.append(table)
             self.tabs.addTab(table, title)
         layout.addWidget(self.tabs, 1)
+
+    def set_palette(self, palette: Palette) -> None:
+        """The theme changed: what the stylesheet cannot colour is drawn again."""
+        self.colours = palette
+        if self.profile is not None:
+            self.signals.setText(self._signal_chips(self.profile))
+            self.chart.set_accent(palette.tier(self.profile.standing.tier))
 
     def clear(self) -> None:
         self.profile = None
@@ -266,7 +299,7 @@ class CustomerCard(QWidget):
             self.reveal.setVisible(bool(profile.phones))
         self.profile = profile
         standing = profile.standing
-        colour = fmt.tier_colour(standing.tier)
+        colour = self.colours.tier(standing.tier)
         self.name.setText(profile.display_name)
         self.tier.setText(shown(standing.label).upper())
         self.tier.setProperty("tier", standing.tier)  # the stylesheet colours each tier
@@ -338,8 +371,9 @@ class CustomerCard(QWidget):
             label = shown(name.text()) if name else key
             reason = shown(profile.signal_reasons.get(key, ""))
             chips.append(
-                f'<span class="{css}" style="{_chip_style(css)}">&nbsp;{label}&nbsp;</span>'
-                f'<span style="color:#6b7785"> {reason}</span>'
+                f'<span class="{css}" style="{_chip_style(css, self.colours)}">'
+                f"&nbsp;{label}&nbsp;</span>"
+                f'<span style="color:{self.colours.muted}"> {reason}</span>'
             )
         return "&nbsp;&nbsp;&nbsp;".join(chips)
 
@@ -352,7 +386,7 @@ class CustomerCard(QWidget):
         return "\n".join(parts) or self.tr("No preferences or notes recorded.")
 
 
-def _chip_style(kind: str) -> str:
+def _chip_style(kind: str, colours: Palette) -> str:
     if kind == "warn":
-        return "background:#fbeee0; color:#8a4b08; font-weight:600;"
-    return "background:#e3f1e8; color:#1f6b3a; font-weight:600;"
+        return f"background:{colours.warn_bg}; color:{colours.warn}; font-weight:600;"
+    return f"background:{colours.good_bg}; color:{colours.good}; font-weight:600;"

@@ -62,6 +62,7 @@ class FeedbackDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.kind, self.words)  # as the dialog reads, then its buttons
         self.setMinimumWidth(440)
         self.words.setFocus()
 

@@ -10,14 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from app.domain.money import EXPONENT, currency_symbol, shows_pence
 
-TIER_COLOURS = {
-    "standard": "#5f6b7a",
-    "silver": "#7b8794",
-    "gold": "#a8770a",
-    "platinum": "#5b4b8a",
-}
-
-
 _currency = {"symbol": currency_symbol("GBP")}  # the station's one currency
 
 
@@ -88,20 +80,6 @@ def moment(value: datetime, zone: ZoneInfo) -> str:
 def clock(value: datetime) -> str:
     """ "14:05": the time of day, on the 24-hour clock."""
     return f"{value:%H:%M}"
-
-
-def tier_colour(tier: str) -> str:
-    return TIER_COLOURS.get(tier, "#3d6f8e")
-
-
-def tier_badge_rules() -> str:
-    """Stylesheet rules colouring the tier badge, one accent per tier."""
-    rules = [f"QLabel#tierBadge {{ background: {tier_colour('')}; }}"]
-    rules += [
-        f'QLabel#tierBadge[tier="{tier}"] {{ background: {colour}; }}'
-        for tier, colour in TIER_COLOURS.items()
-    ]
-    return "\n".join(rules)
 
 
 def phone(e164: str) -> str:

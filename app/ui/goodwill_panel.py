@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,12 +28,88 @@ from app.services.lookup import PAYMENT_CARD_REFUSAL, RefusedInputError
 from app.ui import format as fmt
 from app.ui import words
 from app.ui.models import RecordListModel
+from app.ui.sign_in import error_label
 from app.ui.translations import failure, shown
 
 
 def headline(s: Suggestion) -> str:
     word = words.action(s.action)
     return word if s.value == 0 else f"{word} {fmt.money(s.value, pence=True)}"
+
+
+class YieldingLabel(QLabel):
+    """Word-wrapped text that gives up its room first when the panel is short of height (large
+    text on a small screen): it shows the lines that fit and ends with "…"; text(), the tooltip
+    and the accessible name keep the whole of it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self._width = 0
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._fit()
+        self.updateGeometry()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def text(self) -> str:
+        return self._full
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # so a short panel squeezes this label, not the fields and buttons
+
+    def sizeHint(self) -> QSize:
+        lines = len(self._lines(self._width)) if self._full else 0
+        return QSize(0, lines * self.fontMetrics().lineSpacing())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().lineSpacing() if self._full else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.width() != self._width:
+            self._width = self.width()
+            self.updateGeometry()  # more or fewer lines at this width
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+            self.updateGeometry()
+
+    def _lines(self, width: int) -> list[str]:
+        if width <= 0:
+            return [self._full]
+        layout = QTextLayout(self._full, self.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        lines = []
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            lines.append(self._full[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        return [line.strip() for line in lines]
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        lines = self._lines(width)
+        room = max(1, self.contentsRect().height() // self.fontMetrics().lineSpacing())
+        if width > 0 and len(lines) > room:
+            rest = " ".join(lines[room - 1 :])
+            lines = [
+                *lines[: room - 1],
+                self.fontMetrics().elidedText(rest, Qt.TextElideMode.ElideRight, width),
+            ]
+        super().setText("\n".join(lines))
 
 
 class GoodwillPanel(QFrame):
@@ -54,7 +131,7 @@ class GoodwillPanel(QFrame):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 14, 14, 10)
-        layout.setSpacing(6)
+        layout.setSpacing(5)
         title = QLabel(self.tr("Goodwill"))
         title.setObjectName("panelTitle")
         layout.addWidget(title)
@@ -69,19 +146,22 @@ class GoodwillPanel(QFrame):
         self.words = QLineEdit()
         self.words.setPlaceholderText(self.tr("In the customer's own words…"))
         self.words.setAccessibleName(self.tr("The customer's own words"))
+        fields = QGridLayout()  # caption beside field: the panel fits one screen
+        fields.setColumnStretch(1, 1)
+        fields.setVerticalSpacing(6)
         for caption, field in (
             (self.tr("Dispute (F3)"), self.category),
             (self.tr("Amount {0} (F4)").format(fmt.currency()), self.amount),
             (self.tr("They said"), self.words),
         ):
             caption_label = QLabel(caption)
-            caption_label.setObjectName("fieldCaption")
+            caption_label.setObjectName("formCaption")
             caption_label.setBuddy(field)
-            layout.addWidget(caption_label)
-            layout.addWidget(field)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
+            row = fields.rowCount()
+            fields.addWidget(caption_label, row, 0)
+            fields.addWidget(field, row, 1)
+        layout.addLayout(fields)
+        self.error = error_label()
         layout.addWidget(self.error)
 
         self.offer = QLabel()
@@ -94,9 +174,8 @@ class GoodwillPanel(QFrame):
         self.script.setObjectName("script")
         self.script.setWordWrap(True)
         self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reasons = QLabel()
+        self.reasons = YieldingLabel()
         self.reasons.setObjectName("reasons")
-        self.reasons.setWordWrap(True)
         for widget in (self.offer, self.discretion, self.script, self.reasons):
             layout.addWidget(widget)
 
@@ -108,7 +187,7 @@ class GoodwillPanel(QFrame):
         self.options.setObjectName("options")
         self.options.setModel(self.options_model)
         self.options.setAccessibleName(self.tr("Goodwill options"))
-        self.options.setMaximumHeight(90)
+        self._fit_options()
         layout.addWidget(self.options)
         others.setBuddy(self.options)
 
@@ -141,6 +220,15 @@ class GoodwillPanel(QFrame):
             ("F4", self.amount.setFocus),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WindowShortcut)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_options()
+
+    def _fit_options(self) -> None:
+        """Room for three options (more scroll), however large the text."""
+        self.options.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
     # state
     def set_desk(self, desk: Desk) -> None:

@@ -53,6 +53,8 @@ class LockPage(QWidget):
         self.staff_id.returnPressed.connect(self._next)
         self.pin.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
+        QWidget.setTabOrder(self.staff_id, self.pin)  # as the form reads, top to bottom
+        QWidget.setTabOrder(self.pin, self.button)
 
     def signed_out(self, station: str) -> None:
         self.title.setText(self.tr("Standing · {0}").format(station))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +37,7 @@ from app.ui.lock_page import LockPage
 from app.ui.match_delegate import MatchDelegate
 from app.ui.models import MatchListModel
 from app.ui.search_box import SearchBox
+from app.ui.theme import Looks, Palette
 from app.ui.translations import failure, shown
 from app.ui.workers import Runner
 
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         top = QWidget()
         top.setObjectName("searchBar")
         top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(16, 12, 16, 12)
+        top_layout.setContentsMargins(16, 10, 16, 10)
         self.search = SearchBox()
         self.search.setObjectName("search")
         top_layout.addWidget(self.search)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         splitter = self.splitter = QSplitter()
         left = QWidget()
         left.setObjectName("results")
-        left.setMinimumWidth(180)
+        left.setMinimumWidth(140)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         self.count = QLabel(self.tr("No search yet"))
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
         self.results = QListView()
         self.results.setObjectName("resultList")
         self.results.setModel(self.results_model)
-        self.results.setItemDelegate(self._delegate())
+        self.match_delegate = MatchDelegate(self.results)
+        self.results.setItemDelegate(self.match_delegate)
         self.results.setAccessibleName(self.tr("Matching customers"))
         self.results.setUniformItemSizes(True)
         self.results.installEventFilter(self)
@@ -116,7 +118,6 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.card)
         splitter.addWidget(self.goodwill)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 816, 300])
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -131,17 +132,19 @@ class MainWindow(QMainWindow):
         self.freshness_timer.timeout.connect(self.refresh_freshness)
         self.freshness_timer.start()
         self.import_run: ImportRun | None = None
+        settings = station.settings
+        self.looks = Looks(settings.theme, settings.large_text, self)
         self.after_paint = AfterPaint(self)
         self._menus()
         self._wire()
+        self._tab_order()
+        self.looks.changed.connect(self._show_looks)
+        self.looks.apply()
         self.refresh_freshness()
         if staff is None:
             self._show_signed_out()
         else:
             self._begin(staff)
-
-    def _delegate(self) -> QStyledItemDelegate:
-        return MatchDelegate(self.results)
 
     def _wire(self) -> None:
         self.search.textChanged.connect(self._search_as_you_type)
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.freshness_timer.stop()
         self.idle.detach()
+        self.looks.detach()
         try:
             self.station.audit.flush()  # records still waiting for an import's lock
         except StoreError as exc:
@@ -192,6 +196,62 @@ class MainWindow(QMainWindow):
         queue = file_menu.addAction(self.tr("Supervisor &queue"))
         queue.setShortcut(QKeySequence("F9"))
         queue.triggered.connect(self.open_queue)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        themes = view.addMenu(self.tr("&Theme"))
+        self.theme_actions = QActionGroup(self)
+        for choice, label in (
+            ("system", self.tr("Follow the &system")),
+            ("light", self.tr("&Light")),
+            ("dark", self.tr("&Dark")),
+        ):
+            action = themes.addAction(label)
+            action.setCheckable(True)
+            action.setData(choice)
+            action.triggered.connect(lambda _=False, c=choice: self.looks.choose(c))
+            self.theme_actions.addAction(action)
+        self.large_text = view.addAction(self.tr("Large &text"))
+        self.large_text.setCheckable(True)
+        self.large_text.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.large_text.toggled.connect(self.looks.set_large)
+
+    def _tab_order(self) -> None:
+        """Tab follows the screen: search, matches, the card (top to bottom), the panel."""
+        card, panel = self.card, self.goodwill
+        chain = [
+            self.search,
+            self.results,
+            card.reveal,
+            card.tabs.tabBar(),
+            *card.tables,
+            panel.category,
+            panel.amount,
+            panel.words,
+            panel.options,
+            panel.apply_button,
+            panel.supervisor_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _show_looks(self, palette: Palette) -> None:
+        """The theme or text size changed: the menu says so, and what paints itself repaints."""
+        for action in self.theme_actions.actions():
+            action.setChecked(action.data() == self.looks.choice)
+        self.large_text.blockSignals(True)
+        self.large_text.setChecked(self.looks.large)
+        self.large_text.blockSignals(False)
+        self._fit_columns()
+        self.match_delegate.palette = palette
+        self.card.set_palette(palette)
+        self.results.doItemsLayout()  # rows as tall as the new text
+        self.results.viewport().update()
+
+    def _fit_columns(self) -> None:
+        """Matches, card and goodwill side by side; large text narrows the matches."""
+        left = 180 if self.looks.large else 250
+        panel = max(self.goodwill.minimumSizeHint().width(), 300)
+        self.splitter.setSizes([left, max(self.width() - left - panel, 500), panel])
 
     # importing
     def choose_import(self) -> None:
@@ -246,8 +306,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.pages.setCurrentIndex(WORK_PAGE)
-        if self.splitter.sizes()[0] < 200:  # laid out while hidden behind the sign-in page
-            self.splitter.setSizes([250, max(self.width() - 550, 500), 300])
+        if self.splitter.sizes()[0] < 150:  # laid out while hidden behind the sign-in page
+            self._fit_columns()
         self.idle.start()
         self.search.setFocus()
 

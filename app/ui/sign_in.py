@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -31,11 +33,26 @@ def pin_field(accessible: str) -> QLineEdit:
     return field
 
 
+class ErrorLabel(QLabel):
+    """A message where the input went wrong; it takes no room while there is none."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
+
+
 def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    return label
+    return ErrorLabel()
 
 
 class FirstManagerDialog(QDialog):
@@ -76,6 +93,8 @@ class FirstManagerDialog(QDialog):
         buttons.accepted.connect(self._try)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        for first, second in pairwise((self.staff_id, self.name, self.pin, self.repeat)):
+            QWidget.setTabOrder(first, second)  # as the form reads, then its buttons
         self.setMinimumWidth(440)
         self.staff_id.setFocus()
 

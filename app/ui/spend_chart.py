@@ -9,19 +9,25 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.format import money
+from app.ui.theme import LIGHT
 
 
 class SpendChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._values: tuple[int, ...] = ()
-        self._accent = QColor("#3d6f8e")
+        self._accent = QColor(LIGHT.accent)
         self.setMinimumHeight(56)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Spend by month"))
 
     def sizeHint(self) -> QSize:
         return QSize(360, 56)
+
+    def set_accent(self, accent: str) -> None:
+        """The tier's colour in the current theme."""
+        self._accent = QColor(accent)
+        self.update()
 
     def set_values(self, values: Sequence[int], accent: str) -> None:
         self._values = tuple(values)

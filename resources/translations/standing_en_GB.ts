@@ -574,6 +574,30 @@ last 24 months</translation>
         <translation>Supervisor &amp;queue</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Follow the &amp;system</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>Large &amp;text</source>
+        <translation>Large &amp;text</translation>
+    </message>
+    <message>
         <source>Import an export folder</source>
         <translation>Import an export folder</translation>
     </message>

@@ -574,6 +574,30 @@ last 24 months</source>
         <translation>&amp;File d&apos;attente superviseur</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Suivre le s&amp;ystème</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>Large &amp;text</source>
+        <translation>&amp;Grands caractères</translation>
+    </message>
+    <message>
         <source>Import an export folder</source>
         <translation>Importer un dossier d&apos;export</translation>
     </message>

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSettings
 from pytestqt.qtbot import QtBot
 
 from app.services.importing import add_demo_staff
@@ -39,3 +40,12 @@ def window(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+
+
+@pytest.fixture(autouse=True)
+def preferences_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The View menu's remembered choices (QSettings) go to a temporary folder, never to the
+    user's own configuration."""
+    folder = tmp_path_factory.mktemp("preferences")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
