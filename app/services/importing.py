@@ -8,7 +8,6 @@ from pathlib import Path
 
 from app.domain.contract import CONTRACT
 from app.services.audit import os_actor
-from app.services.demo_export import write_demo_export
 from app.services.station import Station
 from app.store.export_files import count_rows
 from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
@@ -74,6 +73,9 @@ def make_demo(
     progress: Progress | None = None,
 ) -> tuple[Path | None, ImportReport]:
     """Write a demo export (to `out_dir`, or a temporary folder) and import it as demo data."""
+
+    # Imported here: building its name and place tables costs every start ~0.1 s otherwise.
+    from app.services.demo_export import write_demo_export
 
     def write_and_import(folder: Path) -> ImportReport:
         write_demo_export(folder, customers=customers, seed=seed, as_of=as_of)
