@@ -302,9 +302,10 @@ class CustomerCard(QWidget):
         colour = self.colours.tier(standing.tier)
         self.name.setText(profile.display_name)
         self.tier.setText(shown(standing.label).upper())
-        self.tier.setProperty("tier", standing.tier)  # the stylesheet colours each tier
-        self.tier.style().unpolish(self.tier)
-        self.tier.style().polish(self.tier)
+        if self.tier.property("tier") != standing.tier:  # the stylesheet colours each tier
+            self.tier.setProperty("tier", standing.tier)
+            self.tier.style().unpolish(self.tier)
+            self.tier.style().polish(self.tier)
         self.tier.setAccessibleName(self.tr("Tier: {0}").format(shown(standing.label)))
         self.status.setVisible(profile.status != "active")
         self.status.setText(shown(status_word(profile.status)).upper())

@@ -322,12 +322,11 @@ class GoodwillPanel(QFrame):
         if s.needs_approval:
             why = shown(s.approval_reason or "")
             self.discretion.setText(self.tr("needs approval: {0}").format(why))
-            self.discretion.setProperty("approval", True)
         else:
             self.discretion.setText(self.tr("within your discretion"))
-            self.discretion.setProperty("approval", False)
-        self.discretion.style().unpolish(self.discretion)
-        self.discretion.style().polish(self.discretion)
+        if self.discretion.property("approval") != s.needs_approval:  # restyled on change only
+            self.discretion.setProperty("approval", s.needs_approval)
+            self._repolish(self.discretion)
         self.script.setText(self.tr("“{0}”").format(shown(s.script)))
         self.reasons.setText(
             self.tr("why: {0}").format("; ".join(shown(r.text) for r in s.reasons))
