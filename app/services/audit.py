@@ -55,7 +55,7 @@ class AuditService:
 
     @property
     def waiting(self) -> int:
-        """Records not yet chained because the database was busy."""
+        """Records not yet chained: the database was busy, or the caller chains them later."""
         return len(self._waiting)
 
     def record(

@@ -12,26 +12,28 @@ _AFTER_REPAINT = Qt.EventPriority.LowEventPriority.value - 1
 
 
 class AfterPaint(QObject):
-    """Runs queued calls, in order, in the same pass of the event loop but after the repaint,
-    so the next key is still read only once they are done."""
+    """Runs queued calls, in order, in the same pass of the event loop as the repaint but
+    after it. A lock, sign-out or close runs what is queued first (`run_now`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._calls: list[Callable[[], None]] = []
+        self._posted = False
 
     def call(self, fn: Callable[[], None]) -> None:
         self._calls.append(fn)
-        if len(self._calls) == 1:
+        if not self._posted:
+            self._posted = True
             QCoreApplication.postEvent(self, QEvent(_RUN), _AFTER_REPAINT)
 
     def run_now(self) -> None:
-        """Runs what is queued at once (before a lock, a sign-out or a close)."""
-        calls, self._calls = self._calls, []
-        for fn in calls:
-            fn()
+        """Runs what is queued at once; a call that raises leaves the rest queued, in order."""
+        while self._calls:
+            self._calls.pop(0)()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == _RUN:
+            self._posted = False
             self.run_now()
             return True
         return super().event(event)

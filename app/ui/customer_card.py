@@ -276,6 +276,7 @@ class CustomerCard(QWidget):
             figure.set("")
         for model in (self.purchases, self.contacts, self.goodwill):
             model.set_rows(())
+        self.chart.clear()
 
     def _reachable(self, on: bool) -> None:
         """Keeps a covered card's controls out of the tab chain (cheaper than disabling)."""

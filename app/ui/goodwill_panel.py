@@ -236,6 +236,15 @@ class GoodwillPanel(QFrame):
         self.desk = desk
         self.refresh()
 
+    def hold(self, profile: Profile) -> None:
+        """The customer is on the card; their suggestion follows (`set_profile`). Until then
+        nothing of the last customer's stays here to be applied."""
+        if self.profile is None or self.profile.customer_id != profile.customer_id:
+            self._reset_fields()
+        self.profile = profile
+        self.advice = None
+        self._show(None)
+
     def set_profile(self, profile: Profile) -> None:
         """Show a customer; a different customer starts a fresh dispute."""
         if self.profile is None or self.profile.customer_id != profile.customer_id:

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.card.reveal_requested.connect(self.reveal_phones)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.after_paint.run_now()  # an opening's records come before what follows
         self.freshness_timer.stop()
         self.idle.detach()
         self.looks.detach()
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
 
     def _on_signed_in(self, staff: Staff) -> None:
+        self.after_paint.run_now()  # an opening's records come before what follows
         if self.locked and self.staff is not None and staff.staff_id == self.staff.staff_id:
             self.station.audit.record(staff.staff_id, "unlock")
             self.locked = False
@@ -327,6 +329,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the customer until the PIN is typed again (after inactivity, or Ctrl+L)."""
+        self.after_paint.run_now()  # an opening's records come before what follows
         if self.staff is None or self.locked:
             return
         self._close_dialog()
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(LOCK_PAGE)
 
     def sign_out(self) -> None:
+        self.after_paint.run_now()  # an opening's records come before what follows
         if self.staff is not None:
             self.station.audit.record(self.staff.staff_id, "sign_out")
         self._close_dialog()
@@ -367,6 +371,8 @@ class MainWindow(QMainWindow):
         advice = self.goodwill.advice
         if not self.signed_in or profile is None or advice is None or self.staff is None:
             return
+        if advice.profile.customer_id != profile.customer_id:
+            return  # advice for someone no longer on the card is never recorded
         try:
             outcome = self.station.concessions.record(
                 self.staff,
@@ -543,13 +549,14 @@ class MainWindow(QMainWindow):
             return
         self.match = match
         self.card.show_profile(profile, match)
+        self.goodwill.hold(profile)
         # The card is painted first; the suggestion and the chaining of the lookup's audit
         # record (one synced write for both) follow before the next key is read.
         self.after_paint.call(lambda: self._finish_opening(profile))
 
     def _finish_opening(self, profile: Profile) -> None:
         try:
-            if self.card.profile is profile:
+            if self.card.profile is profile and self.signed_in:
                 self.goodwill.set_profile(profile)  # its suggestion's record chains both
             self.station.audit.flush(quick=True)  # busy (an import): waits, in order
         except StoreError as exc:  # the lookup is not on the record: nothing stays shown

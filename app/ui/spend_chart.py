@@ -41,6 +41,13 @@ class SpendChart(QWidget):
         self.setAccessibleDescription(self.toolTip())
         self.update()
 
+    def clear(self) -> None:
+        """No customer: no bars, and nothing of the last one's spending to read aloud."""
+        self._values = ()
+        self.setToolTip("")
+        self.setAccessibleDescription("")
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._values:
             return

@@ -78,7 +78,12 @@ window.resize(1366, 768)
 
 
 def once(code: str, db: Path) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # a folder of its own for remembered choices (View menu), not the user's
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(db.parent / "config"),
+    }
     started = time.time()
     done = subprocess.run(
         [sys.executable, "-c", code, str(db)],
