@@ -66,8 +66,8 @@ def test_look_up_apply_and_approve_by_keyboard_alone(
     press(qtbot, Qt.Key.Key_Return)
     assert window.card.profile is not None and window.card.profile.customer_id == "C1"
     assert window.card.name.text() == "Ann Example"
-    panel = window.goodwill  # it takes the customer once the card is painted, as a person sees
-    qtbot.waitUntil(lambda: panel.profile is not None and panel.profile.customer_id == "C1")
+    panel = window.goodwill  # its suggestion follows once the card is painted, as a person sees
+    qtbot.waitUntil(lambda: panel.advice is not None and panel.advice.profile.customer_id == "C1")
 
     # the dispute: F3 to the category, arrows to "Faulty product", Tab to the amount
     press(qtbot, Qt.Key.Key_F3)
