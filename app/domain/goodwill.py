@@ -335,11 +335,20 @@ _SPOKEN = (
 )
 
 
+_ONE = {  # whole phrases: a language may need the number to agree with the unit (une semaine)
+    365: QT_TRANSLATE_NOOP("tenure", "one year"),
+    30: QT_TRANSLATE_NOOP("tenure", "one month"),
+    7: QT_TRANSLATE_NOOP("tenure", "one week"),
+}
+
+
 def tenure_phrase(days: int) -> Text:
-    """Tenure as a person says it: "five years", "eight months", "three weeks"."""
+    """Tenure as a person says it: "five years", "eight months", "one week"."""
     for size, unit in _UNITS:
         count = days // size
-        if count >= 1:
+        if count == 1:
+            return _ONE[size].text()
+        if count > 1:
             spoken = _SPOKEN[count - 1].text() if count <= len(_SPOKEN) else count
             return unit.plural(count, count=spoken)
     return QT_TRANSLATE_NOOP("tenure", "a few days").text()

@@ -1183,6 +1183,18 @@ The details are below (select and copy them) and in {0}.</translation>
         </translation>
     </message>
     <message>
+        <source>one year</source>
+        <translation>one year</translation>
+    </message>
+    <message>
+        <source>one month</source>
+        <translation>one month</translation>
+    </message>
+    <message>
+        <source>one week</source>
+        <translation>one week</translation>
+    </message>
+    <message>
         <source>a few days</source>
         <translation>a few days</translation>
     </message>

@@ -1183,6 +1183,18 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
         </translation>
     </message>
     <message>
+        <source>one year</source>
+        <translation>un an</translation>
+    </message>
+    <message>
+        <source>one month</source>
+        <translation>un mois</translation>
+    </message>
+    <message>
+        <source>one week</source>
+        <translation>une semaine</translation>
+    </message>
+    <message>
         <source>a few days</source>
         <translation>quelques jours</translation>
     </message>

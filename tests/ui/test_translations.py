@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from app.domain.goodwill import tenure_phrase
 from app.domain.policy import Policy
 from app.domain.text import Text
 from app.services.station import Station, load_policy
@@ -161,7 +162,7 @@ def open_ann(qtbot: QtBot, station: Station) -> MainWindow:
     qtbot.waitExposed(win)
     qtbot.keyClicks(win.search, "07700 900123")
     qtbot.keyClick(win.search, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.goodwill.profile is not None)  # set once the card is painted
+    qtbot.waitUntil(lambda: win.goodwill.advice is not None)  # once the card is painted
     win.goodwill.amount.setText("1,50" if QLocale().decimalPoint() == "," else "1.50")
     return win
 
@@ -191,6 +192,11 @@ def test_the_window_in_french(french: Language, qtbot: QtBot, staffed_station: S
     assert fmt.day(date(2025, 9, 9)) == "9 sept. 2025"
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.buttons()[0].text() == "Annuler"  # Qt's own words too
+
+
+def test_spoken_tenure_agrees_in_french(french: Language) -> None:
+    spoken = [shown(tenure_phrase(days)) for days in (3, 8, 45, 400, 800, 61)]
+    assert spoken == ["quelques jours", "une semaine", "un mois", "un an", "deux ans", "deux mois"]
 
 
 def test_the_sign_in_page_in_french(
