@@ -49,3 +49,14 @@ def preferences_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("preferences")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+@pytest.fixture
+def signed_out(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
+    """The window with nobody signed in: the sign-in page."""
+    win = build_window(staffed_station)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitExposed(win)
+    yield win

@@ -3,15 +3,11 @@ queue, driven by keys in the real window (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.station import Station
 from app.store.audit import entries
-from app.ui.app import build_window
 from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.feedback_dialog import FeedbackDialog
 from app.ui.main_window import LOCK_PAGE, WORK_PAGE, MainWindow
@@ -22,16 +18,6 @@ TYPING_DELAY_MS = 45
 
 def actions(station: Station) -> list[tuple[str, str, str | None]]:
     return [(e.actor, e.action, e.customer_id) for e in entries(station.db)]
-
-
-@pytest.fixture
-def signed_out(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
-    win = build_window(staffed_station)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def sign_in(win: MainWindow, qtbot: QtBot, staff_id: str, pin: str) -> None:

@@ -3,16 +3,13 @@ page and every dialog (pytest-qt, offscreen, keys only)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import pairwise
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.services.station import Station
-from app.ui.app import build_window
 from app.ui.approval import ApprovalDialog
 from app.ui.feedback_dialog import FeedbackDialog
 from app.ui.main_window import MainWindow
@@ -98,16 +95,6 @@ def test_tab_leaves_the_history_table(window: MainWindow, qtbot: QtBot) -> None:
     cycle = tab_cycle(qtbot)
     assert table in cycle  # arrows move within it; Tab goes on to the goodwill panel
     assert cycle[cycle.index(table) + 1] is window.goodwill.category
-
-
-@pytest.fixture
-def signed_out(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
-    win = build_window(staffed_station)
-    qtbot.addWidget(win)
-    win.show()
-    win.activateWindow()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def test_tab_follows_the_sign_in_page(signed_out: MainWindow, qtbot: QtBot) -> None:
