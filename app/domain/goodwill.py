@@ -77,9 +77,11 @@ def suggest(
     category = goodwill.category(dispute.category)
     if category is None:
         known = ", ".join(c.id for c in goodwill.categories)
-        raise GoodwillError(f"unknown category {dispute.category!r} (one of {known})")
+        unknown = QT_TRANSLATE_NOOP("goodwill", "unknown category {category} (one of {known})")
+        raise GoodwillError(unknown.format(category=repr(dispute.category), known=known))
     if role not in ROLES:
-        raise GoodwillError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+        unknown = QT_TRANSLATE_NOOP("goodwill", "unknown role {role} (one of {known})")
+        raise GoodwillError(unknown.format(role=repr(role), known=", ".join(ROLES)))
     cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
     scale = multiplier(policy, profile)
     reasons = _reasons(profile, dispute, cap, scale)

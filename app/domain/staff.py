@@ -50,7 +50,8 @@ def check_pin(pin: str) -> str:
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise StaffError(f"unknown role {role!r} (one of {', '.join(ROLES)})")
+        unknown = QT_TRANSLATE_NOOP("staff", "unknown role {role} (one of {known})")
+        raise StaffError(unknown.format(role=repr(role), known=", ".join(ROLES)))
     return role
 
 

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from app.domain.goodwill import GoodwillError, Shift, approval_needed, approver_for
+from app.domain.goodwill import GoodwillError, Shift, approval_needed, approver_for, role_name
 from app.domain.identifiers import mask_payment_cards
 from app.domain.money import format_money
 from app.domain.policy import ACTIONS, ROLES, Policy
 from app.domain.staff import Staff, may_approve
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, Amount, Template, Text
 from app.services.audit import AuditService
 from app.services.lookup import LookupService
 from app.services.staff import StaffService
@@ -24,6 +24,31 @@ from app.store.records import RecordedConcession as RecordedConcession  # for th
 
 FEEDBACK_KINDS = ("complaint", "compliment", "enquiry")
 ASKED_FOR_SUPERVISOR = QT_TRANSLATE_NOOP("concessions", "{name} asked for a supervisor's decision")
+STATUS_WORDS = {  # a concession's status as a refusal says it (and the window shows it)
+    RECORDED: QT_TRANSLATE_NOOP("words", "recorded"),
+    PENDING: QT_TRANSLATE_NOOP("words", "pending"),
+    APPROVED: QT_TRANSLATE_NOOP("words", "approved"),
+    DENIED: QT_TRANSLATE_NOOP("words", "denied"),
+}
+UNKNOWN_CATEGORY = QT_TRANSLATE_NOOP("concessions", "unknown category {category} (one of {known})")
+UNKNOWN_ACTION = QT_TRANSLATE_NOOP("concessions", "unknown action {action} (one of {known})")
+NEGATIVE = QT_TRANSLATE_NOOP("concessions", "the value and the amount must not be negative")
+OVER_HIGHEST = QT_TRANSLATE_NOOP(
+    "concessions",
+    "{value} is over the highest limit anyone has ({highest}): it cannot be given at a station",
+)
+NO_CONCESSION = QT_TRANSLATE_NOOP("concessions", "no recorded concession {id}")
+ALREADY_DECIDED = QT_TRANSLATE_NOOP("concessions", "concession {id} is already {status}")
+OWN_REQUEST = QT_TRANSLATE_NOOP(
+    "concessions", "nobody approves their own request: another supervisor must"
+)
+ROLE_MAY_NOT = QT_TRANSLATE_NOOP("concessions", "a {role} cannot decide this: {approver} must")
+DENIAL_REASON = QT_TRANSLATE_NOOP("concessions", "give a reason for the denial")
+OVER_YOUR_LIMIT = QT_TRANSLATE_NOOP(
+    "concessions", "{value} is over your limit of {limit}: {approver} must approve"
+)
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("concessions", "unknown kind {kind} (one of {known})")
+NO_WORDS = QT_TRANSLATE_NOOP("concessions", "write down what the customer said")
 
 
 class DecisionError(PermissionError):
@@ -79,17 +104,16 @@ class ConcessionService:
         """Record a concession; over the limit, tripping a guard or when asked, as pending."""
         if self.policy.goodwill.category(category) is None:
             known = ", ".join(c.id for c in self.policy.goodwill.categories)
-            raise GoodwillError(f"unknown category {category!r} (one of {known})")
+            raise GoodwillError(UNKNOWN_CATEGORY.format(category=repr(category), known=known))
         if action not in ACTIONS:
-            raise GoodwillError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")
+            raise GoodwillError(
+                UNKNOWN_ACTION.format(action=repr(action), known=", ".join(ACTIONS))
+            )
         if value < 0 or amount < 0:
-            raise GoodwillError("the value and the amount must not be negative")
+            raise GoodwillError(NEGATIVE.text())
         highest = max(self.policy.goodwill.roles.limit(r) for r in ROLES)
         if value > highest:
-            raise GoodwillError(
-                f"{format_money(value, pence=True)} is over the highest limit anyone has "
-                f"({format_money(highest, pence=True)}): it cannot be given at a station"
-            )
+            raise GoodwillError(OVER_HIGHEST.format(value=_pence(value), highest=_pence(highest)))
         now = self.clock()
         with writing(self.db):  # history, shift and guards are read inside the write lock
             # judged as of the station clock's day, the same day the shift is counted on
@@ -148,7 +172,7 @@ class ConcessionService:
             concession = records.find_concession(self.db, concession_id)
             if concession is None:
                 shown = mask_payment_cards(concession_id)[:60]
-                raise DecisionError(f"no recorded concession {shown!r}")
+                raise DecisionError(NO_CONCESSION.format(id=repr(shown)))
             self._check_decision(approver, concession, deny, reason)
             status = DENIED if deny else APPROVED
             records.decide_concession(
@@ -167,24 +191,28 @@ class ConcessionService:
         self, approver: Staff, concession: RecordedConcession, deny: bool, reason: str
     ) -> None:
         if concession.status != PENDING:
-            raise DecisionError(
-                f"concession {concession.concession_id} is already {concession.status}"
-            )
+            status = _status_word(concession.status)
+            raise DecisionError(ALREADY_DECIDED.format(id=concession.concession_id, status=status))
         if approver.staff_id == concession.staff_id:
-            raise DecisionError("nobody approves their own request: another supervisor must")
+            raise DecisionError(OWN_REQUEST.text())
         requester = self.staff.find(concession.staff_id)
         requester_role = requester.role if requester else "clerk"
         if not may_approve(approver, requester_role):
             raise DecisionError(
-                f"a {approver.role} cannot decide this: {approver_for(requester_role)} must"
+                ROLE_MAY_NOT.format(
+                    role=role_name(approver.role), approver=approver_for(requester_role)
+                )
             )
         if deny and not reason:
-            raise DecisionError("give a reason for the denial")
+            raise DecisionError(DENIAL_REASON.text())
         limit = self.staff.limit_of(approver)
         if not deny and concession.value > limit:
             raise DecisionError(
-                f"{format_money(concession.value, pence=True)} is over your limit of "
-                f"{format_money(limit, pence=True)}: {approver_for(approver.role)} must approve"
+                OVER_YOUR_LIMIT.format(
+                    value=_pence(concession.value),
+                    limit=_pence(limit),
+                    approver=approver_for(approver.role),
+                )
             )
 
     def _today(self, now: datetime | None = None) -> date:
@@ -200,10 +228,12 @@ class ConcessionService:
     def record_feedback(self, staff: Staff, customer_id: str, *, kind: str, words: str) -> str:
         """The customer's complaint, compliment or enquiry in their own words, no concession."""
         if kind not in FEEDBACK_KINDS:
-            raise GoodwillError(f"unknown kind {kind!r} (one of {', '.join(FEEDBACK_KINDS)})")
+            raise GoodwillError(
+                UNKNOWN_KIND.format(kind=repr(kind), known=", ".join(FEEDBACK_KINDS))
+            )
         words = mask_payment_cards(words.strip())
         if not words:
-            raise GoodwillError("write down what the customer said")
+            raise GoodwillError(NO_WORDS.text())
         now = self.clock()
         profile = self.lookup.profile(customer_id, self._today(now))
         feedback = Feedback(
@@ -224,3 +254,12 @@ class ConcessionService:
                 f"{feedback.feedback_id} {kind}",
             )
         return feedback.feedback_id
+
+
+def _pence(minor: int) -> Amount:
+    return Amount(minor, pence=True)
+
+
+def _status_word(status: str) -> Text | str:
+    known: Template | None = STATUS_WORDS.get(status)
+    return known.text() if known else status

@@ -13,6 +13,8 @@ from app.domain.policy import Policy
 from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.lookup import PAYMENT_CARD_REFUSAL, LookupService, RefusedInputError
 
+NEGATIVE = QT_TRANSLATE_NOOP("goodwill", "the amount must not be negative")
+
 
 @dataclass(frozen=True, slots=True)
 class Advice:
@@ -40,7 +42,7 @@ def read_amount(text: str) -> int:
             QT_TRANSLATE_NOOP("goodwill", "the amount must be a sum such as 1.50").text()
         ) from None
     if amount < 0:
-        raise GoodwillError(QT_TRANSLATE_NOOP("goodwill", "the amount must not be negative").text())
+        raise GoodwillError(NEGATIVE.text())
     return amount
 
 
@@ -66,7 +68,7 @@ class GoodwillService:
     ) -> Advice:
         """Ranked suggestions for one customer's dispute (pass `profile` if already loaded)."""
         if amount < 0:
-            raise GoodwillError("the amount must not be negative")
+            raise GoodwillError(NEGATIVE.text())
         dispute = Dispute(category=category, amount=amount, words=words)
         if profile is None or profile.customer_id != customer_id:
             profile = self.lookup.profile(customer_id, as_of)

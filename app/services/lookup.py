@@ -28,7 +28,8 @@ PAYMENT_CARD_REFUSAL = QT_TRANSLATE_NOOP(
 
 class UnknownCustomerError(LookupError):
     def __init__(self, customer_id: str) -> None:
-        super().__init__(f"no customer with id {customer_id!r}")
+        unknown = QT_TRANSLATE_NOOP("lookup", "no customer with id {id}")
+        super().__init__(unknown.format(id=repr(customer_id)))
 
 
 class RefusedInputError(ValueError):

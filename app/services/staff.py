@@ -14,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from app.domain.goodwill import role_name
 from app.domain.identifiers import looks_like_payment_card, mask_payment_cards
 from app.domain.money import format_money
 from app.domain.policy import ROLES, Policy
@@ -25,13 +26,25 @@ from app.domain.staff import (
     check_role,
     lock_for,
 )
-from app.domain.text import QT_TRANSLATE_NOOP, Text, translate
+from app.domain.text import QT_TRANSLATE_NOOP, Amount, Text, translate
 from app.services.audit import AuditService
 from app.store import staff as store
 from app.store.database import writing
 
 HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1, type=Type.ID)
 UNKNOWN_ACTOR = "unknown"  # what a failed sign-in with an unknown id is logged as
+PAYMENT_CARD = QT_TRANSLATE_NOOP(
+    "staff", "that looks like a payment card number: it is never stored"
+)
+OVER_CEILING = QT_TRANSLATE_NOOP("staff", "a {role}'s personal limit may be at most {limit}")
+BAD_STAFF_ID = QT_TRANSLATE_NOOP(
+    "staff", "a staff id is 1 to 32 letters, digits, dots, dashes or underscores"
+)
+BAD_FIELD = QT_TRANSLATE_NOOP("staff", "{field}: {problem}")
+FIELDS = {"name": QT_TRANSLATE_NOOP("staff", "name")}
+NAME_TOO_SHORT = translate("staff", "String should have at least %n character(s)", None, 0)
+NAME_TOO_LONG = translate("staff", "String should have at most %n character(s)", None, 0)
+ALREADY_EXISTS = QT_TRANSLATE_NOOP("staff", "staff {id} already exists")
 
 
 class SignInError(PermissionError):
@@ -73,26 +86,21 @@ class StaffService:
         check_role(role)
         check_pin(pin)
         if looks_like_payment_card(staff_id) or mask_payment_cards(name) != name:
-            raise StaffError("that looks like a payment card number: it is never stored")
+            raise StaffError(PAYMENT_CARD.text())
         if limit is not None:
             ceiling = self._ceiling(role)
             if limit > ceiling:
                 raise StaffError(
-                    f"a {role}'s personal limit may be at most {format_money(ceiling, pence=True)}"
+                    OVER_CEILING.format(role=role_name(role), limit=Amount(ceiling, pence=True))
                 )
         try:
             staff = Staff(staff_id=staff_id, name=name.strip(), role=role, personal_limit=limit)
         except ValidationError as exc:
-            field = str(exc.errors()[0]["loc"][0]).replace("_", " ")
-            if field == "staff id":
-                raise StaffError(
-                    "a staff id is 1 to 32 letters, digits, dots, dashes or underscores"
-                ) from None
-            raise StaffError(f"{field}: {exc.errors()[0]['msg']}") from None
+            raise StaffError(_refusal(exc)) from None
         pin_hash = HASHER.hash(pin)
         with writing(self.db):
             if store.find_staff(self.db, staff_id) is not None:
-                raise StaffError(f"staff {staff_id!r} already exists")
+                raise StaffError(ALREADY_EXISTS.format(id=repr(staff_id)))
             store.insert_staff(self.db, staff, pin_hash, self.clock())
             detail = f"role={role}"
             if limit is not None:
@@ -163,6 +171,24 @@ class StaffService:
         if left == 1:
             return QT_TRANSLATE_NOOP("staff", "wrong PIN: 1 try left").text()
         return translate("staff", "wrong PIN: %n tries left", None, 0).plural(left)
+
+
+def _refusal(exc: ValidationError) -> Text:
+    """Why an account's fields are refused, in words the window can translate."""
+    error = exc.errors()[0]
+    field = str(error["loc"][0]).replace("_", " ")
+    if field == "staff id":
+        return BAD_STAFF_ID.text()
+    problem: str = error["msg"]
+    bound = error.get("ctx") or {}
+    if error["type"] == "string_too_short" and "min_length" in bound:
+        problem = NAME_TOO_SHORT.plural(int(bound["min_length"]))
+    elif error["type"] == "string_too_long" and "max_length" in bound:
+        problem = NAME_TOO_LONG.plural(int(bound["max_length"]))
+    if str(problem) != error["msg"]:  # pydantic says it otherwise: its words, untranslated
+        problem = error["msg"]
+    known = FIELDS.get(field)
+    return BAD_FIELD.format(field=known.text() if known else field, problem=problem)
 
 
 def _locked_until(staff: Staff, now: datetime) -> datetime | None:

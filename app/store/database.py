@@ -9,10 +9,14 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.store.protection import network_filesystem
 from app.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 5000
+BUSY = QT_TRANSLATE_NOOP("store", "the database is busy ({detail}): try again in a moment")
+NOT_WRITABLE = QT_TRANSLATE_NOOP("store", "the database cannot be written ({detail})")
+NOTHING_WRITTEN = QT_TRANSLATE_NOOP("store", "nothing was written: {detail}")
 
 
 class StoreError(RuntimeError):
@@ -82,8 +86,8 @@ def writing(db: Database) -> Iterator[Database]:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise BusyError(f"the database is busy ({exc}): try again in a moment") from None
-        raise StoreError(f"the database cannot be written ({exc})") from None
+            raise BusyError(BUSY.format(detail=str(exc))) from None
+        raise StoreError(NOT_WRITABLE.format(detail=str(exc))) from None
     try:
         yield db
         db.conn.execute("COMMIT")
@@ -91,7 +95,7 @@ def writing(db: Database) -> Iterator[Database]:
         if db.conn.in_transaction:  # also when COMMIT itself failed: never left open
             db.conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.OperationalError):
-            raise StoreError(f"nothing was written: {exc}") from None
+            raise StoreError(NOTHING_WRITTEN.format(detail=str(exc))) from None
         raise
 
 

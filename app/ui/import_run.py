@@ -16,6 +16,7 @@ from app.services.importing import ImportCancelledError, export_size, import_fol
 from app.services.station import open_station
 from app.settings import Settings
 from app.ui import format as fmt
+from app.ui.translations import failure
 from app.ui.workers import Runner
 
 PROGRESS_STEPS = 1000
@@ -130,7 +131,9 @@ class ImportRun(QObject):
         if isinstance(exc, ImportCancelledError):
             self.summary = self.tr("Import cancelled: the data is as it was before.")
         else:
-            self.summary = self.tr("Nothing was imported; the data is as it was.\n{0}").format(exc)
+            self.summary = self.tr("Nothing was imported; the data is as it was.\n{0}").format(
+                failure(exc)
+            )
         self.finished.emit(None)
 
     def show_summary(self, parent: QWidget | None) -> None:

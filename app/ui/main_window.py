@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         try:
             self.station.audit.flush()  # records still waiting for an import's lock
         except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Standing"), str(exc))
+            QMessageBox.warning(self, self.tr("Standing"), failure(exc))
         self._close_dialog()
         super().closeEvent(event)
 

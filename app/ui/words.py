@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.domain.models import STATUS_WORDS
 from app.domain.text import QT_TRANSLATE_NOOP, Template
+from app.services.concessions import STATUS_WORDS as CONCESSION_STATUSES
 from app.ui.translations import shown
 
 ACTIONS = {
@@ -27,10 +28,7 @@ KINDS = {  # what a customer said, and what was given
 }
 STATUSES = {
     **STATUS_WORDS,
-    "recorded": QT_TRANSLATE_NOOP("words", "recorded"),
-    "pending": QT_TRANSLATE_NOOP("words", "pending"),
-    "approved": QT_TRANSLATE_NOOP("words", "approved"),
-    "denied": QT_TRANSLATE_NOOP("words", "denied"),
+    **CONCESSION_STATUSES,
     "granted": QT_TRANSLATE_NOOP("words", "granted"),
 }
 

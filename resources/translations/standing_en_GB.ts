@@ -783,6 +783,54 @@ Restore the backup {backup} instead? The damaged file is kept aside.</translatio
         <source>{name} asked for a supervisor&apos;s decision</source>
         <translation>{name} asked for a supervisor&apos;s decision</translation>
     </message>
+    <message>
+        <source>unknown category {category} (one of {known})</source>
+        <translation>unknown category {category} (one of {known})</translation>
+    </message>
+    <message>
+        <source>unknown action {action} (one of {known})</source>
+        <translation>unknown action {action} (one of {known})</translation>
+    </message>
+    <message>
+        <source>the value and the amount must not be negative</source>
+        <translation>the value and the amount must not be negative</translation>
+    </message>
+    <message>
+        <source>{value} is over the highest limit anyone has ({highest}): it cannot be given at a station</source>
+        <translation>{value} is over the highest limit anyone has ({highest}): it cannot be given at a station</translation>
+    </message>
+    <message>
+        <source>no recorded concession {id}</source>
+        <translation>no recorded concession {id}</translation>
+    </message>
+    <message>
+        <source>concession {id} is already {status}</source>
+        <translation>concession {id} is already {status}</translation>
+    </message>
+    <message>
+        <source>nobody approves their own request: another supervisor must</source>
+        <translation>nobody approves their own request: another supervisor must</translation>
+    </message>
+    <message>
+        <source>a {role} cannot decide this: {approver} must</source>
+        <translation>a {role} cannot decide this: {approver} must</translation>
+    </message>
+    <message>
+        <source>give a reason for the denial</source>
+        <translation>give a reason for the denial</translation>
+    </message>
+    <message>
+        <source>{value} is over your limit of {limit}: {approver} must approve</source>
+        <translation>{value} is over your limit of {limit}: {approver} must approve</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind} (one of {known})</source>
+        <translation>unknown kind {kind} (one of {known})</translation>
+    </message>
+    <message>
+        <source>write down what the customer said</source>
+        <translation>write down what the customer said</translation>
+    </message>
 </context>
 <context>
     <name>crash</name>
@@ -810,6 +858,14 @@ The details are below (select and copy them) and in {0}.</translation>
 </context>
 <context>
     <name>goodwill</name>
+    <message>
+        <source>unknown category {category} (one of {known})</source>
+        <translation>unknown category {category} (one of {known})</translation>
+    </message>
+    <message>
+        <source>unknown role {role} (one of {known})</source>
+        <translation>unknown role {role} (one of {known})</translation>
+    </message>
     <message numerus="yes">
         <source>%n concessions to this customer in the last 90 days</source>
         <translation>
@@ -897,6 +953,10 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>That looks like a payment card number. Standing never looks up bank cards: ask for the loyalty card or a phone number.</source>
         <translation>That looks like a payment card number. Standing never looks up bank cards: ask for the loyalty card or a phone number.</translation>
+    </message>
+    <message>
+        <source>no customer with id {id}</source>
+        <translation>no customer with id {id}</translation>
     </message>
     <message>
         <source>card …{last4}</source>
@@ -1020,6 +1080,48 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>a PIN is 4 to 8 digits</source>
         <translation>a PIN is 4 to 8 digits</translation>
+    </message>
+    <message>
+        <source>unknown role {role} (one of {known})</source>
+        <translation>unknown role {role} (one of {known})</translation>
+    </message>
+    <message>
+        <source>that looks like a payment card number: it is never stored</source>
+        <translation>that looks like a payment card number: it is never stored</translation>
+    </message>
+    <message>
+        <source>a {role}&apos;s personal limit may be at most {limit}</source>
+        <translation>a {role}&apos;s personal limit may be at most {limit}</translation>
+    </message>
+    <message>
+        <source>a staff id is 1 to 32 letters, digits, dots, dashes or underscores</source>
+        <translation>a staff id is 1 to 32 letters, digits, dots, dashes or underscores</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message numerus="yes">
+        <source>String should have at least %n character(s)</source>
+        <translation>
+            <numerusform>String should have at least %n character</numerusform>
+            <numerusform>String should have at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>String should have at most %n character(s)</source>
+        <translation>
+            <numerusform>String should have at most %n character</numerusform>
+            <numerusform>String should have at most %n characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>staff {id} already exists</source>
+        <translation>staff {id} already exists</translation>
     </message>
     <message>
         <source>no staff account with that id</source>
@@ -1157,6 +1259,21 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>closed</source>
         <translation>closed</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>the database is busy ({detail}): try again in a moment</source>
+        <translation>the database is busy ({detail}): try again in a moment</translation>
+    </message>
+    <message>
+        <source>the database cannot be written ({detail})</source>
+        <translation>the database cannot be written ({detail})</translation>
+    </message>
+    <message>
+        <source>nothing was written: {detail}</source>
+        <translation>nothing was written: {detail}</translation>
     </message>
 </context>
 <context>

@@ -783,6 +783,54 @@ Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est co
         <source>{name} asked for a supervisor&apos;s decision</source>
         <translation>{name} a demandé la décision d&apos;un superviseur</translation>
     </message>
+    <message>
+        <source>unknown category {category} (one of {known})</source>
+        <translation>catégorie inconnue {category} (parmi {known})</translation>
+    </message>
+    <message>
+        <source>unknown action {action} (one of {known})</source>
+        <translation>action inconnue {action} (parmi {known})</translation>
+    </message>
+    <message>
+        <source>the value and the amount must not be negative</source>
+        <translation>la valeur et le montant ne peuvent pas être négatifs</translation>
+    </message>
+    <message>
+        <source>{value} is over the highest limit anyone has ({highest}): it cannot be given at a station</source>
+        <translation>{value} dépasse le plus haut plafond de tous les rôles ({highest})&#xa0;: impossible de l&apos;accorder depuis un poste</translation>
+    </message>
+    <message>
+        <source>no recorded concession {id}</source>
+        <translation>aucun geste commercial enregistré sous {id}</translation>
+    </message>
+    <message>
+        <source>concession {id} is already {status}</source>
+        <translation>le geste commercial {id} est déjà {status}</translation>
+    </message>
+    <message>
+        <source>nobody approves their own request: another supervisor must</source>
+        <translation>personne ne valide sa propre demande&#xa0;: un autre superviseur doit le faire</translation>
+    </message>
+    <message>
+        <source>a {role} cannot decide this: {approver} must</source>
+        <translation>le rôle {role} ne peut pas en décider&#xa0;: {approver} doit le faire</translation>
+    </message>
+    <message>
+        <source>give a reason for the denial</source>
+        <translation>indiquez le motif du refus</translation>
+    </message>
+    <message>
+        <source>{value} is over your limit of {limit}: {approver} must approve</source>
+        <translation>{value} dépasse votre plafond de {limit}&#xa0;: {approver} doit valider</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind} (one of {known})</source>
+        <translation>type inconnu {kind} (parmi {known})</translation>
+    </message>
+    <message>
+        <source>write down what the customer said</source>
+        <translation>notez les propos de la personne</translation>
+    </message>
 </context>
 <context>
     <name>crash</name>
@@ -810,6 +858,14 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
 </context>
 <context>
     <name>goodwill</name>
+    <message>
+        <source>unknown category {category} (one of {known})</source>
+        <translation>catégorie inconnue {category} (parmi {known})</translation>
+    </message>
+    <message>
+        <source>unknown role {role} (one of {known})</source>
+        <translation>rôle inconnu {role} (parmi {known})</translation>
+    </message>
     <message numerus="yes">
         <source>%n concessions to this customer in the last 90 days</source>
         <translation>
@@ -897,6 +953,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>That looks like a payment card number. Standing never looks up bank cards: ask for the loyalty card or a phone number.</source>
         <translation>Cela ressemble à un numéro de carte bancaire. Standing ne recherche jamais de carte bancaire&#xa0;: demandez la carte de fidélité ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>no customer with id {id}</source>
+        <translation>aucune fiche client avec l&apos;identifiant {id}</translation>
     </message>
     <message>
         <source>card …{last4}</source>
@@ -1020,6 +1080,48 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>a PIN is 4 to 8 digits</source>
         <translation>un code PIN a 4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>unknown role {role} (one of {known})</source>
+        <translation>rôle inconnu {role} (parmi {known})</translation>
+    </message>
+    <message>
+        <source>that looks like a payment card number: it is never stored</source>
+        <translation>cela ressemble à un numéro de carte bancaire&#xa0;: il n&apos;est jamais enregistré</translation>
+    </message>
+    <message>
+        <source>a {role}&apos;s personal limit may be at most {limit}</source>
+        <translation>pour le rôle {role}, le plafond personnel est d&apos;au plus {limit}</translation>
+    </message>
+    <message>
+        <source>a staff id is 1 to 32 letters, digits, dots, dashes or underscores</source>
+        <translation>un identifiant se compose de 1 à 32 lettres, chiffres, points, tirets ou tirets bas</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message numerus="yes">
+        <source>String should have at least %n character(s)</source>
+        <translation>
+            <numerusform>au moins %n caractère</numerusform>
+            <numerusform>au moins %n caractères</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>String should have at most %n character(s)</source>
+        <translation>
+            <numerusform>au plus %n caractère</numerusform>
+            <numerusform>au plus %n caractères</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>staff {id} already exists</source>
+        <translation>le compte {id} existe déjà</translation>
     </message>
     <message>
         <source>no staff account with that id</source>
@@ -1157,6 +1259,21 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>closed</source>
         <translation>clôturé</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>the database is busy ({detail}): try again in a moment</source>
+        <translation>la base de données est occupée ({detail})&#xa0;: réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>the database cannot be written ({detail})</source>
+        <translation>impossible d&apos;écrire dans la base de données ({detail})</translation>
+    </message>
+    <message>
+        <source>nothing was written: {detail}</source>
+        <translation>rien n&apos;a été enregistré&#xa0;: {detail}</translation>
     </message>
 </context>
 <context>

@@ -17,16 +17,21 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from app.domain.goodwill import tenure_phrase
+from app.domain.goodwill import GoodwillError, tenure_phrase
 from app.domain.policy import Policy
+from app.domain.staff import StaffError
 from app.domain.text import Text
+from app.services.concessions import DecisionError, RecordedConcession
+from app.services.lookup import UnknownCustomerError
 from app.services.station import Station, load_policy
 from app.settings import Settings
+from app.store.audit import entries
 from app.ui import format as fmt
 from app.ui import translations
 from app.ui.app import build_window
+from app.ui.approval import ApprovalDialog
 from app.ui.main_window import MainWindow
-from app.ui.translations import Language, choose, qm_file, shown
+from app.ui.translations import Language, choose, failure, qm_file, shown
 
 FOLDER = Path(__file__).parents[2] / "resources" / "translations"
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%n")
@@ -285,3 +290,88 @@ def test_no_words_reach_a_widget_untranslated() -> None:
             if name in SETTERS and any(_words(arg) for arg in node.args):
                 bare.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:80]}")
     assert bare == []
+
+
+def pending(station: Station, by: str, value: int) -> RecordedConcession:
+    staff = station.staff.find(by)
+    assert staff is not None
+    outcome = station.concessions.record(
+        staff, "C1", category="lost_ticket", action="refund", value=value, amount=value
+    )
+    assert outcome.needs_approval
+    found = station.concessions.find(outcome.concession_id)
+    assert found is not None
+    return found
+
+
+def refusal(qtbot: QtBot, station: Station, concession: RecordedConcession, approver: str) -> str:
+    """What the approval dialog says when `approver` (PIN 1111…4444) tries to approve."""
+    dialog = ApprovalDialog(station.staff, station.concessions, concession)
+    qtbot.addWidget(dialog)
+    pins = {"clerk1": "1111", "clerk2": "2222", "super1": "3333", "manager1": "4444"}
+    qtbot.keyClicks(dialog.approver, approver)
+    qtbot.keyClick(dialog.approver, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.pin, pins[approver])
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.outcome is None
+    return dialog.error.text()
+
+
+def test_a_refused_approval_is_said_in_french(
+    french: Language, qtbot: QtBot, staffed_station: Station
+) -> None:
+    own = pending(staffed_station, "super1", 300_00)
+    assert refusal(qtbot, staffed_station, own, "super1") == (
+        "personne ne valide sa propre demande\u00a0: un autre superviseur doit le faire"
+    )
+    clerks = pending(staffed_station, "clerk1", 300_00)
+    assert refusal(qtbot, staffed_station, clerks, "clerk2") == (
+        "le rôle agent ne peut pas en décider\u00a0: un superviseur doit le faire"
+    )
+    over = refusal(qtbot, staffed_station, clerks, "super1")
+    assert over == (  # money in the locale's form
+        f"{fmt.money(300_00, pence=True)} dépasse votre plafond de "
+        f"{fmt.money(250_00, pence=True)}\u00a0: un responsable doit valider"
+    )
+    assert over.startswith("300,00\u00a0£")
+    # the record and the command line keep the English
+    refused = [e.detail for e in entries(staffed_station.db) if e.action == "decision_refused"]
+    assert refused == [
+        "approve: nobody approves their own request: another supervisor must",
+        "approve: a clerk cannot decide this: a supervisor must",
+        "approve: £300.00 is over your limit of £250.00: a manager must approve",
+    ]
+
+
+def test_service_refusals_are_said_in_french(french: Language, staffed_station: Station) -> None:
+    manager = staffed_station.staff.find("manager1")
+    assert manager is not None
+    refused: list[str] = []
+
+    def add(staff_id: str, name: str) -> object:
+        return staffed_station.staff.add(staff_id, name=name, role="clerk", pin="1234", actor="t")
+
+    for attempt in (
+        lambda: staffed_station.concessions.record_feedback(
+            manager, "C1", kind="complaint", words="  "
+        ),
+        lambda: staffed_station.staff.add(
+            "clerk1", name="A B", role="clerk", pin="1234", actor="t"
+        ),
+        lambda: staffed_station.staff.add("x y", name="A B", role="clerk", pin="1234", actor="t"),
+        lambda: staffed_station.staff.add("new1", name=" ", role="clerk", pin="1234", actor="t"),
+        lambda: staffed_station.concessions.decide(manager, "nothing-such"),
+        lambda: staffed_station.lookup.profile("C999"),
+    ):
+        with pytest.raises((GoodwillError, StaffError, DecisionError, UnknownCustomerError)) as exc:
+            attempt()
+        assert isinstance(exc.value.args[0], Text)
+        refused.append(failure(exc.value))
+    assert refused == [
+        "notez les propos de la personne",
+        "le compte 'clerk1' existe déjà",
+        "un identifiant se compose de 1 à 32 lettres, chiffres, points, tirets ou tirets bas",
+        "nom\u00a0: au moins 1 caractère",
+        "aucun geste commercial enregistré sous 'nothing-such'",
+        "aucune fiche client avec l'identifiant 'C999'",
+    ]
