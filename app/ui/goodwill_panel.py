@@ -323,7 +323,8 @@ class GoodwillPanel(QFrame):
         if s is None:
             for label in (self.offer, self.discretion, self.script, self.reasons):
                 label.clear()
-            self.options_model.set_rows(())
+            if self.options_model.rowCount():  # an empty list is not reset (and repainted)
+                self.options_model.set_rows(())
             self.apply_button.setEnabled(False)
             self.supervisor_button.setEnabled(False)
             return
