@@ -34,15 +34,13 @@ from app.ui.translations import Language, install
 from app.ui.workers import Runner
 
 
-def apply_first_looks() -> None:
-    """The remembered theme and text size, or the station's, for anything shown before the
-    window (which then follows the system live)."""
+def _station_settings() -> Settings | None:
+    """The station's settings for what is shown before the window; None when they are
+    wrong (said once the station opens)."""
     try:
-        settings = Settings()
-    except ValidationError:  # said once the station opens
-        Looks().apply()
-        return
-    Looks(settings.theme, settings.large_text).apply()
+        return Settings()
+    except ValidationError:
+        return None
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -55,16 +53,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = resources.files("app.resources").joinpath("standing.svg")
     app.setWindowIcon(QIcon(str(icon)))
     app.setStyle("Fusion")  # the one style that draws the dark palette the same everywhere
-    apply_first_looks()
-    install(app, _language_setting())
+    settings = _station_settings()
+    # the remembered theme and text size, or the station's, until the window follows the system
+    (Looks(settings.theme, settings.large_text) if settings else Looks()).apply()
+    install(app, settings.language if settings else None)
     return app
-
-
-def _language_setting() -> str | None:
-    try:
-        return Settings().language
-    except ValidationError:
-        return None  # the window says what is wrong once it starts
 
 
 def build_window(station: Station, staff: Staff | None = None) -> MainWindow:
@@ -226,7 +219,6 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
             None, APP_NAME, QApplication.translate("app", "Standing cannot start:\n{0}").format(exc)
         )
         return 2
-    fmt.use_currency(settings.currency)
     path = settings.db_path
     large = path.exists() and path.stat().st_size > CHECK_BEFORE_WINDOW_BYTES
     try:

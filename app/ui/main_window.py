@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -41,6 +42,8 @@ from app.ui.theme import Looks, Palette
 from app.ui.translations import failure, shown
 from app.ui.workers import Runner
 
+Dialog = ApprovalDialog | PendingQueue | FeedbackDialog
+
 WORK_PAGE, LOCK_PAGE = 0, 1
 
 
@@ -53,7 +56,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.desk = station.desk(None)
         self.match: Match | None = None
-        self.dialog: ApprovalDialog | PendingQueue | FeedbackDialog | None = None
+        self.dialog: Dialog | None = None
         name = station.settings.station
         fmt.use_currency(station.settings.currency)
         self.setWindowTitle(self.tr("Standing — {0}").format(name))
@@ -360,6 +363,21 @@ class MainWindow(QMainWindow):
         self.lock_page.signed_out(self.station.settings.station)
         self.pages.setCurrentIndex(LOCK_PAGE)
 
+    def _show_dialog(self, dialog: Dialog, done: Callable[[], None] | None = None) -> None:
+        """One dialog at a time over the window (a lock or sign-out closes it); `done` runs
+        when it closes."""
+
+        def finished(_result: int) -> None:
+            if self.dialog is dialog:
+                self.dialog = None
+            if done is not None:
+                done()
+
+        dialog.finished.connect(finished)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # its shortcuts work even without a window manager
+
     def _close_dialog(self) -> None:
         if self.dialog is not None:
             self.dialog.reject()
@@ -398,14 +416,9 @@ class MainWindow(QMainWindow):
         if concession is None or not self.signed_in:
             return
         dialog = ApprovalDialog(self.station.staff, self.station.concessions, concession, self)
-        dialog.finished.connect(lambda _: self._after_approval(dialog))
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()  # its shortcuts work even without a window manager
+        self._show_dialog(dialog, lambda: self._after_approval(dialog))
 
     def _after_approval(self, dialog: ApprovalDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
         if dialog.outcome is not None:
             self._refresh_profile()
             self.goodwill.show_decision(dialog.outcome)
@@ -414,14 +427,9 @@ class MainWindow(QMainWindow):
         if not self.signed_in:
             return
         queue = PendingQueue(self.station.staff, self.station.concessions, self.zone, self)
-        queue.finished.connect(lambda _: self._after_queue(queue))
-        self.dialog = queue
-        queue.open()
-        queue.activateWindow()  # its shortcuts work even without a window manager
+        self._show_dialog(queue, lambda: self._after_queue(queue))
 
     def _after_queue(self, queue: PendingQueue) -> None:
-        if self.dialog is queue:
-            self.dialog = None
         if queue.decided:
             self._refresh_profile()
             for outcome in queue.decided:
@@ -434,9 +442,7 @@ class MainWindow(QMainWindow):
             return
         dialog = FeedbackDialog(self.station.concessions, self.staff, profile, self)
         dialog.accepted.connect(self._refresh_profile)
-        self.dialog = dialog
-        dialog.open()
-        dialog.activateWindow()  # its shortcuts work even without a window manager
+        self._show_dialog(dialog)
 
     def reveal_phones(self) -> None:
         profile = self.card.profile

@@ -21,13 +21,17 @@ from tests.conftest import AS_OF
 from tests.store.test_protection import damaged_with_backup
 
 
+@pytest.fixture
+def summaries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The import summaries the window shows, noted instead of opened as dialogs."""
+    shown: list[str] = []
+    monkeypatch.setattr(ImportRun, "show_summary", lambda run, _parent: shown.append(run.summary))
+    return shown
+
+
 def test_import_from_the_window(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, summaries: list[str]
 ) -> None:
-    summaries: list[str] = []
-    monkeypatch.setattr(
-        ImportRun, "show_summary", lambda run, _parent: summaries.append(run.summary)
-    )
     folder = tmp_path / "export"
     write_demo_export(folder, customers=50, seed=6, as_of=AS_OF)
     (folder / "phones.csv").write_text(
@@ -111,12 +115,8 @@ class LookUpMidway(ImportRun):
 
 
 def test_the_counter_keeps_answering_during_a_threaded_import(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, summaries: list[str]
 ) -> None:
-    summaries: list[str] = []
-    monkeypatch.setattr(
-        ImportRun, "show_summary", lambda run, _parent: summaries.append(run.summary)
-    )
     folder = tmp_path / "export"
     write_demo_export(folder, customers=400, seed=6, as_of=AS_OF)
     run = LookUpMidway(window.station.settings, folder, Runner(), window)
