@@ -11,7 +11,9 @@ import phonenumbers
 from phonenumbers.phonemetadata import PhoneMetadata
 
 _SEPARATORS = re.compile(r"[\s\-./()]+")
-_DIGITS = re.compile(r"\d+")
+_NOT_DIGITS = re.compile(r"\D+")
+_NUMERIC = re.compile(r"[\d\s\-+().]+")
+_WRITTEN_AS_CARD = re.compile(r"[\d\s\-]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_SUFFIX_DIGITS = 4
 MAX_SUFFIX_DIGITS = 10  # a national significant number; drops any trunk or country prefix
@@ -19,7 +21,7 @@ PAN_LENGTHS = range(13, 20)
 
 
 def digits_only(text: str) -> str:
-    return "".join(_DIGITS.findall(text))
+    return _NOT_DIGITS.sub("", text)
 
 
 def luhn_valid(digits: str) -> bool:
@@ -44,7 +46,7 @@ def normalise_card(text: str) -> str:
 def looks_like_payment_card(text: str) -> bool:
     """Luhn-valid 13–19 digits, written as a card would be (not a phone with 0 or +)."""
     stripped = text.strip()
-    if not stripped or stripped[0] in "+0" or not re.fullmatch(r"[\d\s\-]+", stripped):
+    if not stripped or stripped[0] in "+0" or not _WRITTEN_AS_CARD.fullmatch(stripped):
         return False
     digits = digits_only(stripped)
     return len(digits) in PAN_LENGTHS and luhn_valid(digits)
@@ -147,12 +149,13 @@ def name_words(*parts: str | None) -> list[str]:
 
 
 def _could_be_card(text: str) -> bool:
-    return len(text) >= MIN_SUFFIX_DIGITS and text.isalnum() and any(c.isdigit() for c in text)
+    """Letters and digits, at least one of them not a letter."""
+    return len(text) >= MIN_SUFFIX_DIGITS and text.isalnum() and not text.isalpha()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Query:
-    """A search box's text, read every way it could be meant."""
+    """A search box's text, read every way it could be meant (read-only by convention)."""
 
     text: str
     region: str
@@ -162,35 +165,43 @@ class Query:
     email: str | None  # folded, when the text looks like an email (or its start)
     words: tuple[str, ...]  # folded name words to prefix-match
     payment_card_like: bool
+    phone_as_typed: str | None  # the quick first try at the E.164 form (see `phone_as_typed`)
 
     @cached_property
     def phone(self) -> str | None:
         """E.164 when the text parses as a full phone number (parsed only when asked)."""
         return normalise_phone(self.text, self.region) if self.numeric else None
 
-    @cached_property
-    def phone_as_typed(self) -> str | None:
-        """The quick first try at the E.164 form (see `phone_as_typed`)."""
-        return phone_as_typed(self.text, self.region) if self.numeric else None
-
 
 def read_query(text: str, region: str = "GB") -> Query:
     stripped = text.strip()
-    digits = digits_only(stripped.replace("(0)", ""))
-    numeric = bool(stripped) and re.fullmatch(r"[\d\s\-+().]+", stripped) is not None
+    numeric = bool(stripped) and _NUMERIC.fullmatch(stripped) is not None
     card_text = normalise_card(stripped)
     card = card_text if _could_be_card(card_text) else None
-    long_enough = len(digits) >= MIN_SUFFIX_DIGITS
-    suffix = digits[-MAX_SUFFIX_DIGITS:][::-1] if numeric and long_enough else None
+    if numeric:
+        digits = digits_only(stripped.replace("(0)", ""))
+        long_enough = len(digits) >= MIN_SUFFIX_DIGITS
+        return Query(
+            text=stripped,
+            region=region,
+            numeric=True,
+            card=card,
+            suffix=digits[-MAX_SUFFIX_DIGITS:][::-1] if long_enough else None,
+            email=None,
+            words=(),
+            payment_card_like=looks_like_payment_card(stripped),
+            phone_as_typed=phone_as_typed(stripped, region),
+        )
     email = fold(stripped) if "@" in stripped and " " not in stripped else None
-    words = () if numeric or email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))
+    words = () if email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))
     return Query(
         text=stripped,
         region=region,
-        numeric=numeric,
+        numeric=False,
         card=card,
-        suffix=suffix,
+        suffix=None,
         email=email,
         words=words,
-        payment_card_like=numeric and looks_like_payment_card(stripped),
+        payment_card_like=False,
+        phone_as_typed=None,
     )

@@ -66,11 +66,12 @@ class Text(str):
         count: int | None = None,
         args: Mapping[str, Arg] | None = None,
     ) -> Text:
-        args = dict(args or {})
+        args = dict(args) if args else {}
         english = source
         if count is not None:
             english = english_plural(english, count).replace("%n", str(count))
-        english = english.format(**{k: _english(v) for k, v in args.items()}) if args else english
+        if args:
+            english = english.format_map({k: _english(v) for k, v in args.items()})
         made = super().__new__(cls, english)
         made.context, made.source, made.n, made.args = context, source, count, args
         return made

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -76,14 +77,13 @@ class LookupService:
         if not query.text:
             return SearchResult(query="")
         bounds = self.bounds(as_of)
-        found: list[Candidate] = []
-        if query.card:
-            found = queries.candidates(self.db, queries.card_query(query.card), bounds)
-        if query.payment_card_like and not found:
+        # A payment card's digits are never tried as a phone number.
+        quick = None if query.payment_card_like else query.phone_as_typed
+        kind, found = self._exact(query.card, quick, limit + 1, bounds)
+        if kind is None and query.payment_card_like:
             return SearchResult(query="", refused=PAYMENT_CARD_REFUSAL, key_type="refused")
-        kind: MatchedOn | None = MatchedOn.CARD
-        if not found:
-            kind, found = self._find(query, limit + 1, bounds)
+        if kind is None:
+            kind, found = self._find(query, quick, limit + 1, bounds)
         matches = self._matches(kind, found) if kind else ()
         return SearchResult(
             query=query.text,
@@ -92,16 +92,27 @@ class LookupService:
             more=len(matches) > limit,
         )
 
-    def _find(
-        self, query: Query, limit: int, bounds: AsOf
+    def _exact(
+        self, card: str | None, quick_phone: str | None, limit: int, bounds: AsOf
     ) -> tuple[MatchedOn | None, list[Candidate]]:
-        """Phone, then the last digits, then email, then name: the first kind that fits."""
-        quick = query.phone_as_typed  # a match confirms it; else the full parse decides
-        if quick and (exact := self._phone(quick, limit, bounds)):
-            return MatchedOn.PHONE, exact
+        """The card number, else the phone as usually written: one statement for both.
+
+        The quick E.164 form is a guess that only an exact match confirms."""
+        if card is None and quick_phone is None:
+            return None, []
+        hit_query = queries.card_or_phone_query(card, quick_phone, limit)
+        found = queries.candidates(self.db, hit_query, bounds)
+        if cards := [row for row in found if row.hit.matched == card]:
+            return MatchedOn.CARD, cards
+        return (MatchedOn.PHONE, found) if found else (None, [])
+
+    def _find(
+        self, query: Query, tried_phone: str | None, limit: int, bounds: AsOf
+    ) -> tuple[MatchedOn | None, list[Candidate]]:
+        """The fully parsed phone, then the last digits, then email, then name."""
         if (
             query.phone
-            and query.phone != quick
+            and query.phone != tried_phone
             and (exact := self._phone(query.phone, limit, bounds))
         ):
             return MatchedOn.PHONE, exact
@@ -129,7 +140,7 @@ class LookupService:
                 matched_on=matched_on,
                 detail=_detail(matched_on, row.hit),
                 tier=tier.id,
-                tier_label=policy_text(tier.label),
+                tier_label=_tier_label(tier.label),
                 card_status=row.card_status,
                 status=row.status,
             )
@@ -157,19 +168,28 @@ class LookupService:
         )
 
 
+_CARD = QT_TRANSLATE_NOOP("lookup", "card …{last4}")
+_CARD_WITH_STATUS = QT_TRANSLATE_NOOP("lookup", "card …{last4} ({status})")
+_PHONE = QT_TRANSLATE_NOOP("lookup", "phone {digits}")
+_EMAIL = QT_TRANSLATE_NOOP("lookup", "email").text()
+_NAME = QT_TRANSLATE_NOOP("lookup", "name").text()
+
+
 def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
     if matched_on is MatchedOn.CARD:
         last4 = hit.matched[-4:]
         if hit.card_status == "active":
-            return QT_TRANSLATE_NOOP("lookup", "card …{last4}").format(last4=last4)
-        card = QT_TRANSLATE_NOOP("lookup", "card …{last4} ({status})")
-        return card.format(last4=last4, status=status_word(str(hit.card_status)))
+            return _CARD.format(last4=last4)
+        return _CARD_WITH_STATUS.format(last4=last4, status=status_word(str(hit.card_status)))
     if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
         digits = mask_phone(hit.matched)[-4:].replace("•", "…")
-        return QT_TRANSLATE_NOOP("lookup", "phone {digits}").format(digits=digits)
-    if matched_on is MatchedOn.EMAIL:
-        return QT_TRANSLATE_NOOP("lookup", "email").text()
-    return QT_TRANSLATE_NOOP("lookup", "name").text()
+        return _PHONE.format(digits=digits)
+    return _EMAIL if matched_on is MatchedOn.EMAIL else _NAME
+
+
+@lru_cache(maxsize=64)
+def _tier_label(label: str) -> Text:
+    return policy_text(label)
 
 
 def _parse_moment(value: str | None) -> datetime | None:

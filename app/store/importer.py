@@ -35,6 +35,7 @@ from app.domain.identifiers import (
     reversed_digits,
 )
 from app.domain.import_context import ImportContext
+from app.domain.window import as_of_bounds, local_date
 from app.store.database import get_meta, set_meta
 from app.store.export_files import ExportError, ExportFile, RowProblem, find_export_files
 from app.store.queries import has_customers
@@ -259,8 +260,9 @@ def _apply(
         if progress:
             progress("summaries", len(reader.touched))
         reader.touched.update(previous_owners(db))
-        refresh_summaries(db, reader.touched)
         report.exported_at = _exported_at(reader.newest_update, files)
+        export_day = local_date(report.exported_at, context.zone)
+        refresh_summaries(db, reader.touched, as_of_bounds(export_day, context.zone))
         report.imported_at = datetime.now(UTC)
         accepted = sum(f.imported + f.unchanged for f in report.files.values())
         if accepted or not report.rejected:  # all rejected: the data is no fresher than before

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TypeVar, cast
+from functools import lru_cache
+from typing import NamedTuple, TypeVar, cast
 
 from sqlite_utils import Database
 
@@ -22,14 +23,14 @@ from app.domain.models import (
     Purchase,
 )
 from app.domain.window import AsOf
+from app.store.summaries import spend_12m_holds
 
 RECENT_ITEMS = 10
 WORD_END = "\U0010ffff"  # sorts after any text with the same prefix
 DIGITS_END = ":"  # the character after "9"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A raw candidate: which customer, and what of theirs matched."""
 
     customer_id: str
@@ -37,8 +38,7 @@ class Hit:
     card_status: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A hit with what a list of matches shows: name, status and standing figures."""
 
     hit: Hit
@@ -67,6 +67,22 @@ def card_query(number: str) -> HitQuery:
 def phone_query(e164: str, limit: int) -> HitQuery:
     return HitQuery(
         "SELECT customer_id, e164, NULL FROM phones WHERE e164 = ? LIMIT ?", (e164, limit)
+    )
+
+
+def card_or_phone_query(number: str | None, e164: str | None, limit: int) -> HitQuery:
+    """An exact card number and an E.164 phone in one statement: the card's rows first.
+
+    A card row's `matched` is the card number; a phone row's is its E.164 ("+…")."""
+    if number is None:
+        assert e164 is not None, "a card number, a phone or both"
+        return phone_query(e164, limit)
+    card = card_query(number)
+    if e164 is None:
+        return card
+    return HitQuery(
+        f"{card.sql} UNION ALL SELECT * FROM ({phone_query(e164, limit).sql})",
+        (number, e164, limit),
     )
 
 
@@ -100,29 +116,37 @@ def name_query(words: Sequence[str], limit: int) -> HitQuery:
     return HitQuery(sql, (lead, lead, lead + WORD_END, *(" " + w for w in others), limit))
 
 
-_CANDIDATES = """
-WITH h (customer_id, matched, card_status) AS ({hits})
-SELECT h.customer_id, h.matched, h.card_status, c.given_name, c.family_name, c.status,
+_CANDIDATES = f"""
+WITH h (customer_id, matched, card_status) AS ({{hits}})
+SELECT h.customer_id, h.matched, h.card_status, s.given_name, s.family_name, s.status,
     CASE WHEN s.last_activity_at >= ? THEN (SELECT total(p.amount) FROM purchases p
             WHERE p.customer_id = h.customer_id AND p.purchased_at < ?)
-        ELSE coalesce(s.lifetime_value, 0) END,
-    (SELECT total(p.amount) FROM purchases p
-        WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?),
+        ELSE s.lifetime_value END,
+    CASE WHEN {spend_12m_holds("?", "?")} THEN s.spend_12m
+        ELSE (SELECT total(p.amount) FROM purchases p
+            WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?)
+        END,
     coalesce(h.card_status, s.card_status)
-FROM h JOIN customers c ON c.customer_id = h.customer_id
-LEFT JOIN summary s ON s.customer_id = h.customer_id
+FROM h JOIN summary s ON s.customer_id = h.customer_id
 """
 
 
+@lru_cache(maxsize=64)
+def _candidates_sql(hits: str) -> str:
+    return _CANDIDATES.format(hits=hits)
+
+
 def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
-    """The query's hits with their names and figures, in one statement."""
-    sql = _CANDIDATES.format(hits=query.sql)
+    """The query's hits with their names and figures, in one statement (first hit per customer)."""
     found: dict[str, Candidate] = {}
-    params = (*query.params, bounds.end, bounds.end, bounds.start_12m, bounds.end)
-    for r in db.execute(sql, params):
-        if r[0] not in found:
-            hit = Hit(r[0], r[1], r[2])
-            found[r[0]] = Candidate(hit, r[3], r[4], r[5], int(r[6]), int(r[7]), r[8])
+    start, end = bounds.start_12m, bounds.end
+    params = (*query.params, end, end, start, start, start, end, end, start, end)
+    for cid, matched, card, given, family, status, lifetime, spend, best in db.conn.execute(
+        _candidates_sql(query.sql), params
+    ):
+        if cid not in found:
+            hit = Hit(cid, matched, card)
+            found[cid] = Candidate(hit, given, family, status, int(lifetime), int(spend), best)
     return list(found.values())
 
 

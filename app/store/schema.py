@@ -259,5 +259,27 @@ def _summary_card_status(db: Database) -> None:
     _run(db, _V4)
 
 
+# What a list of matches shows, kept with the summary so a lookup reads no customers row; and
+# the 12-month spend as of the export's day (filled at the next import; read live till then).
+_V5 = """
+ALTER TABLE summary ADD COLUMN given_name TEXT;
+ALTER TABLE summary ADD COLUMN family_name TEXT;
+ALTER TABLE summary ADD COLUMN status TEXT;
+ALTER TABLE summary ADD COLUMN spend_12m INTEGER;
+ALTER TABLE summary ADD COLUMN spend_12m_from INTEGER;
+ALTER TABLE summary ADD COLUMN spend_12m_until INTEGER;
+ALTER TABLE summary ADD COLUMN first_in_12m_at INTEGER;
+UPDATE summary SET (given_name, family_name, status) = (
+    SELECT c.given_name, c.family_name, c.status FROM customers c
+    WHERE c.customer_id = summary.customer_id
+);
+"""
+
+
+@migrations(name="0005_summary_for_lists")
+def _summary_for_lists(db: Database) -> None:
+    _run(db, _V5)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

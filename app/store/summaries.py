@@ -1,4 +1,8 @@
-"""Per-customer and per-household summaries, computed at import."""
+"""Per-customer and per-household summaries, computed at import.
+
+A customer's summary also holds what a list of matches shows (name, status, best card), so a
+lookup reads one row per customer, and the 12-month spend as of the export's day with what it
+takes for that figure to hold on a later day (see `spend_12m_holds`)."""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
+from app.domain.window import AsOf
+
 _REFRESH_CUSTOMERS = """
 INSERT OR REPLACE INTO summary (customer_id, lifetime_value, gross_value, purchase_count,
     first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total,
-    card_status)
+    card_status, given_name, family_name, status)
 SELECT t.customer_id,
     coalesce(p.lifetime, 0), coalesce(p.gross, 0), coalesce(p.bought, 0),
     p.first_at, p.last_at, p.activity_at,
@@ -18,8 +24,10 @@ SELECT t.customer_id,
         WHERE i.customer_id = t.customer_id AND i.kind = 'complaint'),
     (SELECT count(*) FROM concessions k WHERE k.customer_id = t.customer_id),
     (SELECT k.status FROM cards k WHERE k.customer_id = t.customer_id
-        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1)
+        ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1),
+    c.given_name, c.family_name, c.status
 FROM temp.touched t
+JOIN customers c ON c.customer_id = t.customer_id
 LEFT JOIN (
     SELECT customer_id,
         sum(amount) AS lifetime,
@@ -32,7 +40,32 @@ LEFT JOIN (
     WHERE customer_id IN (SELECT customer_id FROM temp.touched)
     GROUP BY customer_id
 ) p ON p.customer_id = t.customer_id
-WHERE t.customer_id IN (SELECT customer_id FROM customers)
+"""
+
+
+def spend_12m_holds(start: str, end: str) -> str:
+    """SQL true when summary `s`'s kept 12-month spend is the spend over [start, end).
+
+    It was summed over [spend_12m_from, spend_12m_until); a later window of the same length
+    has the same sum when no purchase fell out of its start (none before the first one kept
+    in the window) and none came after its end (the last activity was before it)."""
+    return (
+        f"(s.spend_12m_from <= {start} AND {start} <= coalesce(s.first_in_12m_at, {start}) "
+        f"AND (s.spend_12m_until = {end} OR (s.spend_12m_until < {end} "
+        "AND coalesce(s.last_activity_at < s.spend_12m_until, 1))))"
+    )
+
+
+_REFRESH_SPEND = f"""
+UPDATE summary AS s SET
+    spend_12m = (SELECT coalesce(sum(p.amount), 0) FROM purchases p
+        WHERE p.customer_id = s.customer_id AND p.purchased_at >= :start
+        AND p.purchased_at < :end),
+    first_in_12m_at = (SELECT min(p.purchased_at) FROM purchases p
+        WHERE p.customer_id = s.customer_id AND p.purchased_at >= :start),
+    spend_12m_from = :start,
+    spend_12m_until = :end
+WHERE s.spend_12m IS NULL OR NOT {spend_12m_holds(":start", ":end")}
 """
 
 _REFRESH_HOUSEHOLDS = """
@@ -44,14 +77,16 @@ GROUP BY c.household_id
 """
 
 
-def refresh_summaries(db: Database, customer_ids: Collection[str]) -> None:
-    """Recompute the summaries of the given customers, then every household's totals."""
+def refresh_summaries(db: Database, customer_ids: Collection[str], spend_as_of: AsOf) -> None:
+    """Recompute the summaries of the given customers, then every household's totals, and the
+    12-month spend as of `spend_as_of` wherever the kept one does not hold for that day."""
     conn = db.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (customer_id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.touched")
     conn.executemany("INSERT OR IGNORE INTO temp.touched VALUES (?)", ((c,) for c in customer_ids))
     conn.execute(_REFRESH_CUSTOMERS)
     conn.execute("DELETE FROM temp.touched")
+    conn.execute(_REFRESH_SPEND, {"start": spend_as_of.start_12m, "end": spend_as_of.end})
     conn.execute("DELETE FROM households")
     conn.execute(_REFRESH_HOUSEHOLDS)
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import csv
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain.window import AsOf
+from app.domain.import_context import ImportContext
+from app.domain.window import AsOf, as_of_bounds, local_date
 from app.store.database import open_database
 from app.store.summaries import refresh_summaries
 
@@ -285,6 +286,7 @@ def import_rows(path: Path, folder: Path) -> int:
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA temp_store = MEMORY")
     customers: set[str] = set()
+    newest_update: int | None = None
     rows = 0
     conn.execute("BEGIN")
     for name, sql, converter in FILES:
@@ -296,12 +298,21 @@ def import_rows(path: Path, folder: Path) -> int:
             rows += len(batch)
             if name == "customers.csv":
                 customers.update(r[0] for r in batch)
+                updates = [_epoch(str(r[11])) for r in batch if r[11]]
+                newest_update = max([u for u in updates if u is not None], default=newest_update)
                 words = [(w, r[0]) for r in batch for w in r[12].split()]
                 conn.executemany(NAME_WORDS, words)
-    refresh_summaries(Database(conn), customers)
+    refresh_summaries(Database(conn), customers, _spend_as_of(folder, newest_update))
     conn.execute("COMMIT")
     conn.close()
     return rows
+
+
+def _spend_as_of(folder: Path, newest_update: int | None) -> AsOf:
+    """The window the app keeps the 12-month spend for: the export's day, as it reads it."""
+    zone = ImportContext().zone
+    newest = newest_update or max(f.stat().st_mtime for f in folder.glob("*.csv"))
+    return as_of_bounds(local_date(datetime.fromtimestamp(newest, UTC), zone), zone)
 
 
 def _batches(path: Path, converter: Callable[[dict[str, int]], Convert]) -> Iterator[list[Row]]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from app.domain.models import MatchedOn
 from app.services.lookup import PAYMENT_CARD_REFUSAL, UnknownCustomerError
 from app.services.station import Station
-from tests.hand_export import PHONE_FORMATS
+from tests.conftest import import_folder
+from tests.hand_export import PHONE_FORMATS, write_csv
 
 AS_OF = date(2026, 11, 23)
 
@@ -55,6 +57,22 @@ def test_card_exact_and_lost_card_still_finds_its_customer(station: Station) -> 
     assert "lost" in lost.direct.detail
     expired = station.lookup.search("633000000099", AS_OF)
     assert expired.direct is not None and expired.direct.card_status == "expired"
+
+
+def test_a_card_number_that_is_also_a_phone_number_is_the_card(
+    station: Station, tmp_path: Path
+) -> None:
+    # C4's card carries the digits of C1's mobile: the card is what a scanner gives.
+    folder = tmp_path / "card-like-phone"
+    write_csv(folder, "cards.csv", "card_number,customer_id,status\n07700900123,C4,active\n")
+    import_folder(station, folder)
+    for typed in ("07700900123", "07700 900123"):
+        card = station.lookup.search(typed, AS_OF)
+        assert card.key_type == "card" and card.direct is not None
+        assert card.direct.customer_id == "C4"
+    phone = station.lookup.search("+44 7700 900123", AS_OF)  # written as a phone, not a card
+    assert phone.direct is not None and phone.direct.customer_id == "C1"
+    assert phone.direct.matched_on is MatchedOn.PHONE
 
 
 @pytest.mark.parametrize("typed", ["zoe", "ZOË", "Zoë", "zo"])

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.domain.window import as_of_bounds
 from app.store.database import StoreError, get_meta, open_database, set_meta
+from app.store.queries import HitQuery, candidates
 from app.store.schema import migrations
 from tests.store.conftest import TABLES
 
@@ -33,6 +37,7 @@ def test_migrations_are_recorded(tmp_path: Path) -> None:
         ("standing", "0002_staff_concessions_audit"),
         ("standing", "0003_demo_records"),
         ("standing", "0004_summary_card_status"),
+        ("standing", "0005_summary_for_lists"),
     ]
     db = open_database(path)
     try:
@@ -86,6 +91,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
         ("standing", "0002_staff_concessions_audit"),
         ("standing", "0003_demo_records"),
         ("standing", "0004_summary_card_status"),
+        ("standing", "0005_summary_for_lists"),
     ]
 
 
@@ -170,3 +176,43 @@ def test_an_older_cache_gets_each_customers_best_card_status(tmp_path: Path) -> 
         db.close()
     # an active card first, else the newest: the same rule as an import's summary
     assert statuses == {"C1": "active", "C2": "lost", "C3": None}
+
+
+def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0005_summary_for_lists")
+    old["customers"].insert_all(
+        {"customer_id": c, "given_name": g, "family_name": f, "status": s, "joined_on": "2020"}
+        for c, g, f, s in (("C1", "Zoë", "Walker", "active"), ("C2", "Ann", None, "closed"))
+    )
+    day = 86_400
+    old["purchases"].insert_all(
+        [
+            {"customer_id": "C1", "purchased_at": 10 * day, "purchase_id": "P1", "amount": 500},
+            {"customer_id": "C1", "purchased_at": 400 * day, "purchase_id": "P2", "amount": 250},
+        ]
+    )
+    zero = {"gross_value": 0, "purchase_count": 0, "complaints_total": 0, "concessions_total": 0}
+    old["summary"].insert_all(
+        [
+            {"customer_id": "C1", "lifetime_value": 750, "last_activity_at": 400 * day, **zero},
+            {"customer_id": "C2", "lifetime_value": 0, "last_activity_at": None, **zero},
+        ]
+    )
+    old.close()
+    db = open_database(path)
+    try:
+        kept = db.execute(
+            "SELECT customer_id, given_name, family_name, status, spend_12m FROM summary "
+            "ORDER BY customer_id"
+        ).fetchall()
+        bounds = as_of_bounds(date(1971, 2, 10), ZoneInfo("UTC"))  # day 405: P2 only
+        every = HitQuery("SELECT customer_id, customer_id, NULL FROM customers", ())
+        spend = {c.hit.customer_id: c.spend_12m for c in candidates(db, every, bounds)}
+    finally:
+        db.close()
+    assert kept == [("C1", "Zoë", "Walker", "active", None), ("C2", "Ann", None, "closed", None)]
+    assert spend == {"C1": 250, "C2": 0}  # summed live until the next import keeps it

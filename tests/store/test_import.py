@@ -211,9 +211,16 @@ def test_interactions_and_concessions_stored(imported: Imported) -> None:
     ]
 
 
+SUMMARY_FIGURES = (
+    "SELECT customer_id, lifetime_value, gross_value, purchase_count, first_purchase_at, "
+    "last_purchase_at, last_activity_at, complaints_total, concessions_total, card_status "
+    "FROM summary ORDER BY customer_id"
+)
+
+
 def test_summary_matches_a_hand_computation(imported: Imported) -> None:
     db, _ = imported
-    assert rows(db, "SELECT * FROM summary ORDER BY customer_id") == [
+    assert rows(db, SUMMARY_FIGURES) == [
         # C1: 100.00 + 25.50 + 40.00 - 10.25 = 155.25; the refund is activity, not a purchase
         (
             "C1",
@@ -257,6 +264,25 @@ def test_summary_matches_a_hand_computation(imported: Imported) -> None:
     ]
 
 
+def test_summary_keeps_what_a_list_shows_and_the_spend_as_of_the_export_day(
+    imported: Imported,
+) -> None:
+    db, _ = imported
+    # The export's newest update is 22 Nov 2026 (London): its 12 months start on 23 Nov 2025.
+    start, end = utc(2025, 11, 23), utc(2026, 11, 23)
+    assert rows(
+        db,
+        "SELECT customer_id, given_name, family_name, status, spend_12m, spend_12m_from, "
+        "spend_12m_until, first_in_12m_at FROM summary ORDER BY customer_id",
+    ) == [
+        # C1: 25.50 + 40.00 - 10.25 inside the window; the 2025-06 purchase is older
+        ("C1", "Zoë", "Smith-Jones", "active", 5525, start, end, utc(2026, 1, 15, 12)),
+        ("C2", "Łukasz", "Nowak", "active", 99, start, end, utc(2026, 11, 20, 17, 45)),
+        ("C3", "Siobhán", "O'Brien", "closed", 0, start, end, None),
+        ("C4", "Ann", "Example", "active", 0, start, end, None),
+    ]
+
+
 def test_households_match_a_hand_computation(imported: Imported) -> None:
     db, _ = imported
     assert rows(db, "SELECT * FROM households") == [
@@ -282,6 +308,7 @@ def test_reimporting_the_same_folder_changes_nothing(imported: Imported, export:
 def test_an_updated_customer_is_upserted(imported: Imported, tmp_path: Path) -> None:
     db, _ = imported
     before = dump(db)
+    before_figures = rows(db, SUMMARY_FIGURES)
     update = write_csv(
         tmp_path / "update",
         "customers.csv",
@@ -305,8 +332,13 @@ C1,Zoe,Walker,zoe.walker@example.com,2021-03-14,H1,3
     assert [h.customer_id for h in hits(db, name_query(["walker"], 20))] == ["C1"]
     after = dump(db)
     # nothing else moved: other customers, purchases, summaries
-    for table in ("phones", "cards", "purchases", "interactions", "concessions", "summary"):
+    for table in ("phones", "cards", "purchases", "interactions", "concessions"):
         assert after[table] == before[table], table
+    figures = rows(db, SUMMARY_FIGURES)
+    assert figures == before_figures
+    assert rows(db, "SELECT given_name, family_name FROM summary WHERE customer_id = 'C1'") == [
+        ("Zoe", "Walker")
+    ]
     assert [r for r in after["customers"] if r[0] != "C1"] == [
         r for r in before["customers"] if r[0] != "C1"
     ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import os
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from sqlite_utils import Database
 from app.domain.import_context import ImportContext
 from app.domain.models import Card, Phone
 from app.domain.standing import build_profile
-from app.domain.window import as_of_bounds
+from app.domain.window import AsOf, as_of_bounds
 from app.services.station import load_policy
 from app.store.importer import ImportReport, import_export
 from app.store.queries import (
@@ -188,6 +189,89 @@ def test_candidates_as_of_an_earlier_day(qdb: Database) -> None:
     assert row.spend_12m == 2550 + 4000
     (row,) = candidates(qdb, card_query("633700001111"), as_of_bounds(date(2026, 5, 31), LONDON))
     assert row.spend_12m == 10000 + 2550  # P1 is inside 365 days of 31 May 2026
+
+
+def live_spend_12m(db: Database, customer_id: str, bounds: AsOf) -> int:
+    return int(
+        db.execute(
+            "SELECT total(amount) FROM purchases WHERE customer_id = ? "
+            "AND purchased_at >= ? AND purchased_at < ?",
+            [customer_id, bounds.start_12m, bounds.end],
+        ).fetchone()[0]
+    )
+
+
+def spend_on_every_day(db: Database, first: date, last: date) -> None:
+    day = first
+    while day <= last:
+        bounds = as_of_bounds(day, LONDON)
+        for row in candidates(db, every_customer(), bounds):
+            customer_id = row.hit.customer_id
+            assert row.spend_12m == live_spend_12m(db, customer_id, bounds), (customer_id, day)
+        day += timedelta(days=1)
+
+
+def test_the_kept_12_month_spend_is_the_live_sum_on_every_day(qdb: Database) -> None:
+    # Around the export's day (22 Nov 2026), and as each kept purchase leaves the window.
+    spend_on_every_day(qdb, date(2025, 5, 1), date(2027, 12, 31))
+
+
+def test_the_kept_spend_is_read_only_while_it_holds(qdb: Database) -> None:
+    qdb.execute("UPDATE summary SET spend_12m = spend_12m + 1 WHERE customer_id = 'C1'")
+    on = {day: as_of_bounds(day, LONDON) for day in (date(2026, 11, 22), date(2027, 1, 14))}
+    for bounds in on.values():  # the kept 55.25 (+1p to tell it apart) holds till 15 Jan
+        (row,) = candidates(qdb, card_query("633700001111"), bounds)
+        assert row.spend_12m == 5526
+    # Read live: the day before the export's, and once 15 Jan 2026's purchase has left.
+    for day in (date(2026, 11, 21), date(2027, 1, 15)):
+        (row,) = candidates(qdb, card_query("633700001111"), as_of_bounds(day, LONDON))
+        assert row.spend_12m == live_spend_12m(qdb, "C1", as_of_bounds(day, LONDON))
+
+
+def test_a_later_export_moves_only_the_spend_that_no_longer_holds(
+    qdb: Database, tmp_path: Path
+) -> None:
+    def kept() -> dict[str, tuple[int, int]]:
+        return {
+            r[0]: (r[1], r[2])
+            for r in qdb.execute("SELECT customer_id, spend_12m, spend_12m_from FROM summary")
+        }
+
+    before = kept()
+    later = write_csv(
+        tmp_path / "later",
+        "customers.csv",
+        """
+customer_id,given_name,family_name,email,joined_on,household_id,updated_at
+C3,Siobhán,O'Brien,,2026-11-01,,2027-03-01T09:00:00Z
+""",
+    )
+    import_export(qdb, later.parent, ImportContext())
+    after = kept()
+    march = as_of_bounds(date(2027, 3, 1), LONDON).start_12m
+    assert after["C1"] == (live_spend_12m(qdb, "C1", as_of_bounds(date(2027, 3, 1), LONDON)), march)
+    assert after["C2"] == before["C2"]  # its only purchase in the window is still inside it
+    assert after["C3"] == (0, march)  # re-imported, so summed again
+    spend_on_every_day(qdb, date(2026, 11, 1), date(2027, 12, 31))
+
+
+def test_a_purchase_after_the_export_day_is_counted_from_its_day_on(
+    qdb: Database, tmp_path: Path
+) -> None:
+    # Files with no update times are as old as the file: here 23 Nov 2026, 06:00.
+    late = write_csv(
+        tmp_path / "late",
+        "purchases.csv",
+        "purchase_id,customer_id,purchased_at,amount\nP8,C4,2026-12-05T10:00:00Z,7.00\n",
+    )
+    os.utime(late, (utc(2026, 11, 23, 6), utc(2026, 11, 23, 6)))
+    import_export(qdb, late.parent, ImportContext())
+    spend_on_every_day(qdb, date(2026, 11, 1), date(2027, 1, 31))
+    (row,) = [r for r in candidates(qdb, every_customer(), BOUNDS) if r.hit.customer_id == "C4"]
+    assert row.spend_12m == 0  # as of 23 Nov, before it
+    december = as_of_bounds(date(2026, 12, 5), LONDON)
+    (row,) = [r for r in candidates(qdb, every_customer(), december) if r.hit.customer_id == "C4"]
+    assert row.spend_12m == 700
 
 
 def test_candidates_of_nothing(qdb: Database) -> None:
