@@ -23,11 +23,12 @@ from app.domain.identifiers import (
 from app.domain.import_context import ImportContext
 from app.domain.money import parse_money
 
+_DEFAULT_CONTEXT = ImportContext()
+
 
 def _context(info: ValidationInfo) -> ImportContext:
-    ctx = info.context or {}
-    found = ctx.get("import")
-    return found if isinstance(found, ImportContext) else ImportContext()
+    found = info.context.get("import") if info.context else None
+    return found if isinstance(found, ImportContext) else _DEFAULT_CONTEXT
 
 
 def to_epoch(value: Any, zone: ZoneInfo) -> int:

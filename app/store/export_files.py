@@ -80,7 +80,7 @@ class ExportFile:
                                 yield line, RowProblem("row", "", reason)
                                 continue
                         values = zip(header, row, strict=True)
-                        yield line, {h: v.strip() for h, v in values if v and not v.isspace()}
+                        yield line, {h: given for h, v in values if (given := v.strip())}
                     return
                 except csv.Error as exc:  # a stray quote: this row is rejected, reading goes on
                     yield first, RowProblem("row", "", f"unreadable CSV ({exc})")

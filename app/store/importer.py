@@ -157,7 +157,9 @@ class _Reader:
 
     def batches(self) -> Generator[_Batch, None, None]:
         for export in self.files:
-            writer = _WRITERS[export.model]
+            values = _WRITERS[export.model].values
+            validate = export.model.__pydantic_validator__.validate_python
+            context = self.validation
             rows: list[tuple[Any, ...]] = []
             read = rejected = 0
             for line, raw in export.rows():
@@ -166,11 +168,16 @@ class _Reader:
                     self.rejects.add(export.name, line, raw.field, raw.value, raw.reason)
                     rejected += 1
                     continue
-                row = _validate(export, line, raw, self.validation, self.rejects)
-                if row is None or not self._known_customer(export, line, row):
+                try:
+                    row = validate(raw, context=context)
+                except ValidationError as exc:
+                    _reject(export, line, raw, exc, self.rejects)
                     rejected += 1
                     continue
-                rows.append(writer.values(row))
+                if not self._known_customer(export, line, row):
+                    rejected += 1
+                    continue
+                rows.append(values(row))
                 if len(rows) >= BATCH:
                     yield _Batch(export, rows, read, rejected, last=False)
                     rows = []
@@ -291,22 +298,14 @@ def clear_demo_data(db: Database) -> None:
     db.conn.execute("DELETE FROM staff")
 
 
-def _validate(
-    export: ExportFile,
-    line: int,
-    raw: dict[str, Any],
-    context: dict[str, Any],
-    rejects: Rejects,
-) -> ContractRow | None:
-    """The row as the contract reads it, or None once it is in the rejects report."""
-    try:
-        return export.model.model_validate(raw, context=context)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error["loc"]) or "row"
-        message = error["msg"].removeprefix("Value error, ")
-        rejects.add(export.name, line, where, raw.get(where), message)
-        return None
+def _reject(
+    export: ExportFile, line: int, raw: dict[str, Any], exc: ValidationError, rejects: Rejects
+) -> None:
+    """A row the contract refuses goes to the rejects report, with its first problem."""
+    error = exc.errors()[0]
+    where = ".".join(str(p) for p in error["loc"]) or "row"
+    message = error["msg"].removeprefix("Value error, ")
+    rejects.add(export.name, line, where, raw.get(where), message)
 
 
 def _exported_at(newest_update: int | None, files: Sequence[ExportFile]) -> datetime:
