@@ -98,9 +98,12 @@ class LookupService:
         """The card number, else the phone as usually written: one statement for both.
 
         The quick E.164 form is a guess that only an exact match confirms."""
-        if card is None and quick_phone is None:
+        if card is not None:
+            hit_query = queries.card_or_phone_query(card, quick_phone, limit)
+        elif quick_phone is not None:
+            hit_query = queries.phone_query(quick_phone, limit)
+        else:
             return None, []
-        hit_query = queries.card_or_phone_query(card, quick_phone, limit)
         found = queries.candidates(self.db, hit_query, bounds)
         if cards := [row for row in found if row.hit.matched == card]:
             return MatchedOn.CARD, cards

@@ -70,13 +70,11 @@ def phone_query(e164: str, limit: int) -> HitQuery:
     )
 
 
-def card_or_phone_query(number: str | None, e164: str | None, limit: int) -> HitQuery:
-    """An exact card number and an E.164 phone in one statement: the card's rows first.
+def card_or_phone_query(number: str, e164: str | None, limit: int) -> HitQuery:
+    """An exact card number and, when given, an E.164 phone in one statement.
 
-    A card row's `matched` is the card number; a phone row's is its E.164 ("+…")."""
-    if number is None:
-        assert e164 is not None, "a card number, a phone or both"
-        return phone_query(e164, limit)
+    A card row's `matched` is the card number; a phone row's is its E.164 ("+…"), so the
+    caller tells them apart whatever order they come in."""
     card = card_query(number)
     if e164 is None:
         return card
@@ -137,16 +135,19 @@ def _candidates_sql(hits: str) -> str:
 
 
 def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
-    """The query's hits with their names and figures, in one statement (first hit per customer)."""
-    found: dict[str, Candidate] = {}
+    """The query's hits with their names and figures, in one statement (each customer once
+    for each thing of theirs that matched)."""
+    found: dict[tuple[str, str], Candidate] = {}
     start, end = bounds.start_12m, bounds.end
     params = (*query.params, end, end, start, start, start, end, end, start, end)
     for cid, matched, card, given, family, status, lifetime, spend, best in db.conn.execute(
         _candidates_sql(query.sql), params
     ):
-        if cid not in found:
+        if (cid, matched) not in found:
             hit = Hit(cid, matched, card)
-            found[cid] = Candidate(hit, given, family, status, int(lifetime), int(spend), best)
+            found[cid, matched] = Candidate(
+                hit, given, family, status, int(lifetime), int(spend), best
+            )
     return list(found.values())
 
 

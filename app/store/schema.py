@@ -6,6 +6,8 @@ import sqlite3
 
 from sqlite_utils import Database, Migrations
 
+from app.store.summaries import refresh_summaries
+
 migrations = Migrations("standing")
 
 _V1 = """
@@ -90,7 +92,7 @@ CREATE TABLE concessions (
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX concessions_id ON concessions (concession_id);
 
--- All-time figures per customer, refreshed at import (as-of windows are read live).
+-- All-time figures per customer, refreshed at import (migration 0005 adds more).
 CREATE TABLE summary (
     customer_id TEXT PRIMARY KEY,
     lifetime_value INTEGER NOT NULL,
@@ -279,6 +281,10 @@ UPDATE summary SET (given_name, family_name, status) = (
 @migrations(name="0005_summary_for_lists")
 def _summary_for_lists(db: Database) -> None:
     _run(db, _V5)
+    # Lists now read the summary alone: a customer must not be missing from it.
+    missing = "SELECT customer_id FROM customers EXCEPT SELECT customer_id FROM summary"
+    if ids := [row[0] for row in db.execute(missing)]:
+        refresh_summaries(db, ids, None)
 
 
 def migrate(db: Database) -> None:

@@ -44,11 +44,13 @@ LEFT JOIN (
 
 
 def spend_12m_holds(start: str, end: str) -> str:
-    """SQL true when summary `s`'s kept 12-month spend is the spend over [start, end).
+    """SQL true when summary `s`'s kept 12-month spend is also the spend over [start, end).
 
-    It was summed over [spend_12m_from, spend_12m_until); a later window of the same length
-    has the same sum when no purchase fell out of its start (none before the first one kept
-    in the window) and none came after its end (the last activity was before it)."""
+    It was summed over [spend_12m_from, spend_12m_until). A window that starts no earlier
+    and ends no earlier has the same sum when no purchase lies between the two starts (the
+    first purchase from spend_12m_from on is at or after `start`) and none between the two
+    ends (the same end, or the last activity came before spend_12m_until). Any change to a
+    customer's purchases refreshes their summary, so these facts stay true."""
     return (
         f"(s.spend_12m_from <= {start} AND {start} <= coalesce(s.first_in_12m_at, {start}) "
         f"AND (s.spend_12m_until = {end} OR (s.spend_12m_until < {end} "
@@ -77,16 +79,20 @@ GROUP BY c.household_id
 """
 
 
-def refresh_summaries(db: Database, customer_ids: Collection[str], spend_as_of: AsOf) -> None:
+def refresh_summaries(
+    db: Database, customer_ids: Collection[str], spend_as_of: AsOf | None
+) -> None:
     """Recompute the summaries of the given customers, then every household's totals, and the
-    12-month spend as of `spend_as_of` wherever the kept one does not hold for that day."""
+    12-month spend as of `spend_as_of` wherever the kept one does not hold for that day
+    (without a day, the given customers' spend is left to be read live)."""
     conn = db.conn
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS touched (customer_id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.touched")
     conn.executemany("INSERT OR IGNORE INTO temp.touched VALUES (?)", ((c,) for c in customer_ids))
     conn.execute(_REFRESH_CUSTOMERS)
     conn.execute("DELETE FROM temp.touched")
-    conn.execute(_REFRESH_SPEND, {"start": spend_as_of.start_12m, "end": spend_as_of.end})
+    if spend_as_of is not None:
+        conn.execute(_REFRESH_SPEND, {"start": spend_as_of.start_12m, "end": spend_as_of.end})
     conn.execute("DELETE FROM households")
     conn.execute(_REFRESH_HOUSEHOLDS)
 

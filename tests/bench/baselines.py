@@ -298,14 +298,22 @@ def import_rows(path: Path, folder: Path) -> int:
             rows += len(batch)
             if name == "customers.csv":
                 customers.update(r[0] for r in batch)
-                updates = [_epoch(str(r[11])) for r in batch if r[11]]
-                newest_update = max([u for u in updates if u is not None], default=newest_update)
+                updates = [_update_epoch(str(r[11])) for r in batch if r[11]]
+                newest_update = max([*updates, newest_update or 0]) or None
                 words = [(w, r[0]) for r in batch for w in r[12].split()]
                 conn.executemany(NAME_WORDS, words)
     refresh_summaries(Database(conn), customers, _spend_as_of(folder, newest_update))
     conn.execute("COMMIT")
     conn.close()
     return rows
+
+
+def _update_epoch(text: str) -> int:
+    """An update time as the app reads it: a time without an offset is in the import's zone."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ImportContext().zone)
+    return int(moment.timestamp())
 
 
 def _spend_as_of(folder: Path, newest_update: int | None) -> AsOf:

@@ -75,6 +75,18 @@ def test_a_card_number_that_is_also_a_phone_number_is_the_card(
     assert phone.direct.matched_on is MatchedOn.PHONE
 
 
+def test_a_card_carrying_the_customers_own_mobile_is_found_as_the_card(
+    station: Station, tmp_path: Path
+) -> None:
+    folder = tmp_path / "own-mobile-card"
+    write_csv(folder, "cards.csv", "card_number,customer_id,status\n07700900123,C1,lost\n")
+    import_folder(station, folder)
+    result = station.lookup.search("07700 900123", AS_OF)  # also C1's mobile
+    assert result.key_type == "card" and result.direct is not None
+    assert result.direct.customer_id == "C1"
+    assert result.direct.card_status == "lost"
+
+
 @pytest.mark.parametrize("typed", ["zoe", "ZOË", "Zoë", "zo"])
 def test_name_is_accent_and_case_insensitive_prefix(station: Station, typed: str) -> None:
     found = {m.customer_id for m in station.lookup.search(typed, AS_OF).matches}

@@ -186,13 +186,18 @@ def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path:
     migrations.apply(old, stop_before="0005_summary_for_lists")
     old["customers"].insert_all(
         {"customer_id": c, "given_name": g, "family_name": f, "status": s, "joined_on": "2020"}
-        for c, g, f, s in (("C1", "Zoë", "Walker", "active"), ("C2", "Ann", None, "closed"))
+        for c, g, f, s in (
+            ("C1", "Zoë", "Walker", "active"),
+            ("C2", "Ann", None, "closed"),
+            ("C3", "Bea", "Lowe", "active"),  # never summarised: the migration does it
+        )
     )
     day = 86_400
     old["purchases"].insert_all(
         [
             {"customer_id": "C1", "purchased_at": 10 * day, "purchase_id": "P1", "amount": 500},
             {"customer_id": "C1", "purchased_at": 400 * day, "purchase_id": "P2", "amount": 250},
+            {"customer_id": "C3", "purchased_at": 402 * day, "purchase_id": "P3", "amount": 99},
         ]
     )
     zero = {"gross_value": 0, "purchase_count": 0, "complaints_total": 0, "concessions_total": 0}
@@ -206,13 +211,17 @@ def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path:
     db = open_database(path)
     try:
         kept = db.execute(
-            "SELECT customer_id, given_name, family_name, status, spend_12m FROM summary "
-            "ORDER BY customer_id"
+            "SELECT customer_id, given_name, family_name, status, lifetime_value, spend_12m "
+            "FROM summary ORDER BY customer_id"
         ).fetchall()
         bounds = as_of_bounds(date(1971, 2, 10), ZoneInfo("UTC"))  # day 405: P2 only
         every = HitQuery("SELECT customer_id, customer_id, NULL FROM customers", ())
         spend = {c.hit.customer_id: c.spend_12m for c in candidates(db, every, bounds)}
     finally:
         db.close()
-    assert kept == [("C1", "Zoë", "Walker", "active", None), ("C2", "Ann", None, "closed", None)]
-    assert spend == {"C1": 250, "C2": 0}  # summed live until the next import keeps it
+    assert kept == [
+        ("C1", "Zoë", "Walker", "active", 750, None),
+        ("C2", "Ann", None, "closed", 0, None),
+        ("C3", "Bea", "Lowe", "active", 99, None),
+    ]
+    assert spend == {"C1": 250, "C2": 0, "C3": 99}  # summed live until an import keeps it
