@@ -100,7 +100,10 @@ def phone_as_typed(text: str, region: str = "GB") -> str | None:
     "+44 7700 900123", "0044…" or, at home, "07700 900123". Only a first try, for an exact
     match to confirm (stored numbers are all phonenumbers' E.164); None when unsure."""
     stripped = text.strip()
-    digits = digits_only(stripped.replace("(0)", ""))
+    return _e164_as_typed(stripped, digits_only(stripped.replace("(0)", "")), region)
+
+
+def _e164_as_typed(stripped: str, digits: str, region: str) -> str | None:
     country, trunk, exit_code = _dialling(region)
     if stripped.startswith("+"):
         number = digits
@@ -189,8 +192,8 @@ def read_query(text: str, region: str = "GB") -> Query:
             suffix=digits[-MAX_SUFFIX_DIGITS:][::-1] if long_enough else None,
             email=None,
             words=(),
-            payment_card_like=looks_like_payment_card(stripped),
-            phone_as_typed=phone_as_typed(stripped, region),
+            payment_card_like=len(digits) in PAN_LENGTHS and looks_like_payment_card(stripped),
+            phone_as_typed=_e164_as_typed(stripped, digits, region),
         )
     email = fold(stripped) if "@" in stripped and " " not in stripped else None
     words = () if email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))

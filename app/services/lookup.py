@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from app.domain.identifiers import Query, looks_like_payment_card, mask_phone, read_query
+from app.domain.identifiers import Query, digits_only, looks_like_payment_card, read_query
 from app.domain.models import Match, MatchedOn, Profile, status_word
 from app.domain.policy import Policy
 from app.domain.standing import build_profile, display_name, tier_reached
@@ -185,8 +185,7 @@ def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
             return _CARD.format(last4=last4)
         return _CARD_WITH_STATUS.format(last4=last4, status=status_word(str(hit.card_status)))
     if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
-        digits = mask_phone(hit.matched)[-4:].replace("•", "…")
-        return _PHONE.format(digits=digits)
+        return _PHONE.format(digits="…" + digits_only(hit.matched)[-3:])
     return _EMAIL if matched_on is MatchedOn.EMAIL else _NAME
 
 
