@@ -180,13 +180,23 @@ _NAME = QT_TRANSLATE_NOOP("lookup", "name").text()
 
 def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
     if matched_on is MatchedOn.CARD:
-        last4 = hit.matched[-4:]
-        if hit.card_status == "active":
-            return _CARD.format(last4=last4)
-        return _CARD_WITH_STATUS.format(last4=last4, status=status_word(str(hit.card_status)))
+        return _card_detail(hit.matched[-4:], hit.card_status)
     if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
-        return _PHONE.format(digits="…" + digits_only(hit.matched)[-3:])
+        return _phone_detail(digits_only(hit.matched)[-3:])
     return _EMAIL if matched_on is MatchedOn.EMAIL else _NAME
+
+
+# Details are few (a thousand phone endings, ten thousand card endings): each is made once.
+@lru_cache(maxsize=16_384)
+def _card_detail(last4: str, status: str | None) -> Text:
+    if status == "active":
+        return _CARD.format(last4=last4)
+    return _CARD_WITH_STATUS.format(last4=last4, status=status_word(str(status)))
+
+
+@lru_cache(maxsize=1_024)
+def _phone_detail(last3: str) -> Text:
+    return _PHONE.format(digits="…" + last3)
 
 
 @lru_cache(maxsize=64)
