@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.domain.contract import to_epoch
 from app.domain.import_context import ImportContext
 from app.domain.window import AsOf, as_of_bounds, local_date
 from app.store.database import open_database
@@ -298,7 +299,8 @@ def import_rows(path: Path, folder: Path) -> int:
             rows += len(batch)
             if name == "customers.csv":
                 customers.update(r[0] for r in batch)
-                updates = [_update_epoch(str(r[11])) for r in batch if r[11]]
+                zone = ImportContext().zone  # an update time as the app reads it
+                updates = [to_epoch(str(r[11]), zone) for r in batch if r[11]]
                 newest_update = max([*updates, newest_update or 0]) or None
                 words = [(w, r[0]) for r in batch for w in r[12].split()]
                 conn.executemany(NAME_WORDS, words)
@@ -306,14 +308,6 @@ def import_rows(path: Path, folder: Path) -> int:
     conn.execute("COMMIT")
     conn.close()
     return rows
-
-
-def _update_epoch(text: str) -> int:
-    """An update time as the app reads it: a time without an offset is in the import's zone."""
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ImportContext().zone)
-    return int(moment.timestamp())
 
 
 def _spend_as_of(folder: Path, newest_update: int | None) -> AsOf:
