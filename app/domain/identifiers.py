@@ -179,22 +179,25 @@ class Query:
 def read_query(text: str, region: str = "GB") -> Query:
     stripped = text.strip()
     numeric = bool(stripped) and _NUMERIC.fullmatch(stripped) is not None
-    card_text = normalise_card(stripped)
-    card = card_text if _could_be_card(card_text) else None
     if numeric:
-        digits = digits_only(stripped.replace("(0)", ""))
+        # Here a separator is anything but a digit or "+", and a "+" rules out a card.
+        every_digit = digits_only(stripped)
+        digits = digits_only(stripped.replace("(0)", "")) if "(0)" in stripped else every_digit
         long_enough = len(digits) >= MIN_SUFFIX_DIGITS
+        card_like = len(every_digit) >= MIN_SUFFIX_DIGITS and "+" not in stripped
         return Query(
             text=stripped,
             region=region,
             numeric=True,
-            card=card,
+            card=every_digit if card_like else None,
             suffix=digits[-MAX_SUFFIX_DIGITS:][::-1] if long_enough else None,
             email=None,
             words=(),
             payment_card_like=len(digits) in PAN_LENGTHS and looks_like_payment_card(stripped),
             phone_as_typed=_e164_as_typed(stripped, digits, region),
         )
+    card_text = normalise_card(stripped)
+    card = card_text if _could_be_card(card_text) else None
     email = fold(stripped) if "@" in stripped and " " not in stripped else None
     words = () if email else tuple(dict.fromkeys(_WORD.findall(fold(stripped))))
     return Query(

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
-from app.domain.identifiers import Query, digits_only, looks_like_payment_card, read_query
+from app.domain.identifiers import Query, looks_like_payment_card, read_query
 from app.domain.models import Match, MatchedOn, Profile, status_word
 from app.domain.policy import Policy
 from app.domain.standing import build_profile, display_name, tier_reached
@@ -134,24 +134,28 @@ class LookupService:
         return queries.candidates(self.db, queries.phone_query(e164, limit), bounds)
 
     def _matches(self, matched_on: MatchedOn, found: Sequence[Candidate]) -> tuple[Match, ...]:
-        ranked = []
-        for row in found:
-            tier = tier_reached(self.policy, row.spend_12m, row.lifetime_value)
-            match = Match(
-                customer_id=row.hit.customer_id,
-                display_name=display_name(row.given_name, row.family_name),
-                matched_on=matched_on,
-                detail=_detail(matched_on, row.hit),
-                tier=tier.id,
-                tier_label=_tier_label(tier.label),
-                card_status=row.card_status,
-                status=row.status,
-            )
-            ranked.append(
-                ((row.status != "active", -row.lifetime_value, match.display_name), match)
-            )
+        if len(found) == 1:  # a card or a phone: nothing to rank
+            return (self._match(matched_on, found[0]),)
+        ranked = [
+            ((row.status != "active", -row.lifetime_value, match.display_name), match)
+            for row in found
+            for match in (self._match(matched_on, row),)
+        ]
         ranked.sort(key=lambda pair: pair[0])
         return tuple(m for _, m in ranked)
+
+    def _match(self, matched_on: MatchedOn, row: Candidate) -> Match:
+        tier = tier_reached(self.policy, row.spend_12m, row.lifetime_value)
+        return Match(
+            customer_id=row.hit.customer_id,
+            display_name=display_name(row.given_name, row.family_name),
+            matched_on=matched_on,
+            detail=_detail(matched_on, row.hit),
+            tier=tier.id,
+            tier_label=_tier_label(tier.label),
+            card_status=row.card_status,
+            status=row.status,
+        )
 
     def profile(self, customer_id: str, as_of: date | None = None) -> Profile:
         if looks_like_payment_card(customer_id):
@@ -182,7 +186,7 @@ def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
     if matched_on is MatchedOn.CARD:
         return _card_detail(hit.matched[-4:], hit.card_status)
     if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
-        return _phone_detail(digits_only(hit.matched)[-3:])
+        return _phone_detail(hit.matched[-3:])  # an E.164 number ends in digits
     return _EMAIL if matched_on is MatchedOn.EMAIL else _NAME
 
 

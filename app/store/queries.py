@@ -6,7 +6,6 @@ Every query is an indexed point read or a short range; none scans purchases.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import NamedTuple, TypeVar, cast
@@ -50,24 +49,46 @@ class Candidate(NamedTuple):
     card_status: str | None  # the matched card's, else the customer's best card's
 
 
-@dataclass(frozen=True, slots=True)
-class HitQuery:
-    """One way of finding customers: SQL yielding (customer_id, matched, card_status)."""
+class HitQuery(NamedTuple):
+    """One way of finding customers: a whole candidates statement (see `_FIGURES`) and the
+    parameters that follow the day's bounds."""
 
     sql: str
     params: tuple[object, ...]
 
 
+# What a list shows of each hit, as of a day: ?1 and ?2 are the 12-month window's start
+# and end (the end is also the day's end). A statement puts these first, so its own plain
+# "?" parameters are numbered from 3 on.
+_FIGURES = f"""s.given_name, s.family_name, s.status,
+    CASE WHEN s.last_activity_at >= ?2 THEN (SELECT total(p.amount) FROM purchases p
+            WHERE p.customer_id = h.customer_id AND p.purchased_at < ?2)
+        ELSE s.lifetime_value END,
+    CASE WHEN {spend_12m_holds("?1", "?2")} THEN s.spend_12m
+        ELSE (SELECT total(p.amount) FROM purchases p
+            WHERE p.customer_id = h.customer_id AND p.purchased_at >= ?1 AND p.purchased_at < ?2)
+        END"""
+_JOIN = "JOIN summary s ON s.customer_id = h.customer_id"
+
+# Exact keys join the summary directly: hits joined to it from a subquery are first copied
+# to a temporary table.
+_CARD = (
+    f"SELECT h.customer_id, h.card_number, h.status, {_FIGURES}, h.status "
+    f"FROM cards h {_JOIN} WHERE h.card_number = ?"
+)
+_PHONE = (
+    f"SELECT h.customer_id, h.e164, NULL, {_FIGURES}, s.card_status "
+    f"FROM phones h {_JOIN} WHERE h.e164 = ? LIMIT ?"
+)
+_CARD_OR_PHONE = f"{_CARD} UNION ALL SELECT * FROM ({_PHONE})"
+
+
 def card_query(number: str) -> HitQuery:
-    return HitQuery(
-        "SELECT customer_id, card_number, status FROM cards WHERE card_number = ?", (number,)
-    )
+    return HitQuery(_CARD, (number,))
 
 
 def phone_query(e164: str, limit: int) -> HitQuery:
-    return HitQuery(
-        "SELECT customer_id, e164, NULL FROM phones WHERE e164 = ? LIMIT ?", (e164, limit)
-    )
+    return HitQuery(_PHONE, (e164, limit))
 
 
 def card_or_phone_query(number: str, e164: str | None, limit: int) -> HitQuery:
@@ -75,26 +96,35 @@ def card_or_phone_query(number: str, e164: str | None, limit: int) -> HitQuery:
 
     A card row's `matched` is the card number; a phone row's is its E.164 ("+…"), so the
     caller tells them apart whatever order they come in."""
-    card = card_query(number)
     if e164 is None:
-        return card
-    return HitQuery(
-        f"{card.sql} UNION ALL SELECT * FROM ({phone_query(e164, limit).sql})",
-        (number, e164, limit),
+        return card_query(number)
+    return HitQuery(_CARD_OR_PHONE, (number, e164, limit))
+
+
+def from_hits(hits: str, params: tuple[object, ...]) -> HitQuery:
+    """A query for hits SQL yielding customer_id, matched and card_status (as named)."""
+    return HitQuery(_with_figures(hits), params)
+
+
+@lru_cache(maxsize=64)
+def _with_figures(hits: str) -> str:
+    return (
+        f"SELECT h.customer_id, h.matched, h.card_status, {_FIGURES}, "
+        f"coalesce(h.card_status, s.card_status) FROM ({hits}) AS h {_JOIN}"
     )
 
 
 def phone_suffix_query(reversed_prefix: str, limit: int) -> HitQuery:
-    return HitQuery(
-        "SELECT customer_id, min(e164), NULL FROM phones WHERE reversed >= ? AND reversed < ? "
-        "GROUP BY customer_id LIMIT ?",
+    return from_hits(
+        "SELECT customer_id, min(e164) AS matched, NULL AS card_status FROM phones "
+        "WHERE reversed >= ? AND reversed < ? GROUP BY customer_id LIMIT ?",
         (reversed_prefix, reversed_prefix + DIGITS_END, limit),
     )
 
 
 def email_query(folded: str, limit: int) -> HitQuery:
-    return HitQuery(
-        "SELECT customer_id, email, NULL FROM customers "
+    return from_hits(
+        "SELECT customer_id, email AS matched, NULL AS card_status FROM customers "
         "WHERE email_folded >= ? AND email_folded < ? LIMIT ?",
         (folded, folded + WORD_END, limit),
     )
@@ -105,43 +135,22 @@ def name_query(words: Sequence[str], limit: int) -> HitQuery:
     lead = max(words, key=len)
     others = [w for w in words if w is not lead]
     sql = (
-        "SELECT DISTINCT n.customer_id, ?, NULL FROM name_words n"
+        "SELECT DISTINCT n.customer_id, ? AS matched, NULL AS card_status FROM name_words n"
         + (" JOIN customers c ON c.customer_id = n.customer_id" if others else "")
         + " WHERE n.word >= ? AND n.word < ?"
         + "".join(" AND instr(' ' || c.search_words, ?) > 0" for _ in others)
         + " LIMIT ?"
     )
-    return HitQuery(sql, (lead, lead, lead + WORD_END, *(" " + w for w in others), limit))
-
-
-_CANDIDATES = f"""
-WITH h (customer_id, matched, card_status) AS ({{hits}})
-SELECT h.customer_id, h.matched, h.card_status, s.given_name, s.family_name, s.status,
-    CASE WHEN s.last_activity_at >= ? THEN (SELECT total(p.amount) FROM purchases p
-            WHERE p.customer_id = h.customer_id AND p.purchased_at < ?)
-        ELSE s.lifetime_value END,
-    CASE WHEN {spend_12m_holds("?", "?")} THEN s.spend_12m
-        ELSE (SELECT total(p.amount) FROM purchases p
-            WHERE p.customer_id = h.customer_id AND p.purchased_at >= ? AND p.purchased_at < ?)
-        END,
-    coalesce(h.card_status, s.card_status)
-FROM h JOIN summary s ON s.customer_id = h.customer_id
-"""
-
-
-@lru_cache(maxsize=64)
-def _candidates_sql(hits: str) -> str:
-    return _CANDIDATES.format(hits=hits)
+    return from_hits(sql, (lead, lead, lead + WORD_END, *(" " + w for w in others), limit))
 
 
 def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
     """The query's hits with their names and figures, in one statement (each customer once
     for each thing of theirs that matched)."""
     found: dict[tuple[str, str], Candidate] = {}
-    start, end = bounds.start_12m, bounds.end
-    params = (*query.params, end, end, start, start, start, end, end, start, end)
+    params = (bounds.start_12m, bounds.end, *query.params)
     for cid, matched, card, given, family, status, lifetime, spend, best in db.conn.execute(
-        _candidates_sql(query.sql), params
+        query.sql, params
     ):
         if (cid, matched) not in found:
             hit = Hit(cid, matched, card)

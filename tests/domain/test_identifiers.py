@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from app.domain.identifiers import (
@@ -264,6 +266,14 @@ def test_read_query_suffix_is_capped_at_ten_digits() -> None:
     query = read_query("12345678901234")
     assert query.suffix == "4321098765"
     assert len(query.suffix) == 10
+
+
+@given(st.text(alphabet="0123456789٣ +-().\t", max_size=24))
+def test_a_numeric_querys_card_is_the_card_number_rule(text: str) -> None:
+    # Numbers take a quicker road to their card form; it must end where the rule does.
+    query = read_query(text)
+    written = normalise_card(text)
+    assert query.card == (written if len(written) >= 4 and written.isalnum() else None)
 
 
 def test_read_query_card_number() -> None:

@@ -79,6 +79,21 @@ def test_a_card_number_that_is_also_a_phone_number_is_the_card(
     assert phone.direct.matched_on is MatchedOn.PHONE
 
 
+def test_a_shared_phone_fills_the_page_and_a_card_of_its_digits_still_wins(
+    station: Station, tmp_path: Path
+) -> None:
+    folder = tmp_path / "shared-landline"
+    write_csv(folder, "phones.csv", "customer_id,phone,label\nC2,0113 496 0381,home\n")
+    import_folder(station, folder)
+    shared = station.lookup.search("0113 496 0381", AS_OF, limit=1)
+    assert shared.key_type == "phone" and len(shared.matches) == 1 and shared.more
+    write_csv(folder, "cards.csv", "card_number,customer_id,status\n01134960381,C4,active\n")
+    import_folder(station, folder)
+    card = station.lookup.search("0113 496 0381", AS_OF, limit=1)
+    assert card.key_type == "card" and card.direct is not None
+    assert card.direct.customer_id == "C4" and not card.more
+
+
 @pytest.mark.parametrize("typed", ["zoe", "ZOË", "Zoë", "zo"])
 def test_name_is_accent_and_case_insensitive_prefix(station: Station, typed: str) -> None:
     found = {m.customer_id for m in station.lookup.search(typed, AS_OF).matches}

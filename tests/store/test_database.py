@@ -10,7 +10,7 @@ import pytest
 
 from app.domain.window import as_of_bounds
 from app.store.database import StoreError, get_meta, open_database, set_meta
-from app.store.queries import HitQuery, candidates
+from app.store.queries import candidates, from_hits
 from app.store.schema import migrations
 from tests.store.conftest import TABLES
 
@@ -215,7 +215,9 @@ def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path:
             "FROM summary ORDER BY customer_id"
         ).fetchall()
         bounds = as_of_bounds(date(1971, 2, 10), ZoneInfo("UTC"))  # day 405: P2 only
-        every = HitQuery("SELECT customer_id, customer_id, NULL FROM customers", ())
+        every = from_hits(
+            "SELECT customer_id, customer_id AS matched, NULL AS card_status FROM customers", ()
+        )
         spend = {c.hit.customer_id: c.spend_12m for c in candidates(db, every, bounds)}
     finally:
         db.close()

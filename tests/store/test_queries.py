@@ -25,6 +25,7 @@ from app.store.queries import (
     customer_facts,
     email_query,
     freshness,
+    from_hits,
     has_customers,
     name_query,
     phone_query,
@@ -148,7 +149,9 @@ def by_id(found: list[Candidate]) -> dict[str, Candidate]:
 
 
 def every_customer() -> HitQuery:
-    return HitQuery("SELECT customer_id, customer_id, NULL FROM customers", ())
+    return from_hits(
+        "SELECT customer_id, customer_id AS matched, NULL AS card_status FROM customers", ()
+    )
 
 
 def test_candidates_carry_names_and_figures(qdb: Database) -> None:
