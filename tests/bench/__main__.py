@@ -377,6 +377,7 @@ def measure_gui(db: Path, conn: sqlite3.Connection, size: Size) -> dict[str, Any
         env=env,
         check=False,
     )
+    (WORK / "gui-probe.err").write_text(proc.stderr, "utf-8")  # what any failure showed
     if proc.returncode != 0:
         raise RuntimeError(f"the GUI probe failed:\n{proc.stderr}")
     samples = json.loads(proc.stdout.splitlines()[-1])

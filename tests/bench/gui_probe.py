@@ -148,6 +148,15 @@ def main(spec_path: str) -> None:
                 continue
             text, expected = items[i]
             elapsed, found = action(text, expected)
+            if not found:
+                shown = window.card.profile.customer_id if window.card.profile else None
+                print(
+                    f"{kind} {text!r}: {expected} not shown in {TIMEOUT_S:.0f} s; the card "
+                    f"shows {shown}, the list says {window.count.text()!r}, the notice "
+                    f"{window.notice.text()!r}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             if i < warmup:
                 continue
             failures += not found
