@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.desk = station.desk(None)
         self.match: Match | None = None
+        self._typed: tuple[str, SearchResult] | None = None  # the last text searched as typed
         self.dialog: Dialog | None = None
         name = station.settings.station
         fmt.use_currency(station.settings.currency)
@@ -477,13 +478,18 @@ class MainWindow(QMainWindow):
     # searching
     def _search_as_you_type(self, text: str) -> None:
         if self.signed_in:
-            self._show_result(self.desk.search(text), open_direct=True)
+            result = self.desk.search(text)
+            self._typed = (text, result)
+            self._show_result(result, open_direct=True)
 
     def _on_scan(self, digits: str) -> None:
         if not self.signed_in:
             return
-        result = self.desk.search(digits)
-        self._show_result(result, open_direct=True)
+        if self._typed is not None and self._typed[0] == digits:
+            result = self._typed[1]  # the burst's last digit found it, moments ago: shown
+        else:
+            result = self.desk.search(digits)
+            self._show_result(result, open_direct=True)
         if result.matches and self.card.profile is None:
             self._open_match(result.matches[0])
 
@@ -588,6 +594,7 @@ class MainWindow(QMainWindow):
 
     def clear(self) -> None:
         self.match = None
+        self._typed = None
         self.search.clear()
         self._notify(None)
         self.results_model.set_matches(())

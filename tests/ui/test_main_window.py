@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -43,6 +44,24 @@ def test_a_scan_opens_the_card(window: MainWindow, qtbot: QtBot) -> None:
     assert blocker.args == ["633000000005"]
     assert shown_customer(window) == "C1"
     assert "lost" in window.card.matched.text()
+
+
+def test_a_scans_enter_does_not_search_again(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[str] = []
+    search = window.desk.search
+    monkeypatch.setattr(window.desk, "search", lambda text: searched.append(text) or search(text))
+    qtbot.keyClicks(window.search, "xyz")
+    qtbot.keyClicks(window.search, "633000000005")  # a burst after other text
+    searched.clear()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert window.search.text() == "633000000005"
+    assert searched == ["633000000005"]  # the burst alone, once: its Enter reuses it
+    assert shown_customer(window) == "C1"
+    qtbot.keyClicks(window.search, "633000000005")
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert shown_customer(window) == "C1"
 
 
 def test_typed_digits_and_enter_are_not_a_scan(window: MainWindow, qtbot: QtBot) -> None:
