@@ -134,7 +134,7 @@ class LookupService:
         return queries.candidates(self.db, queries.phone_query(e164, limit), bounds)
 
     def _matches(self, matched_on: MatchedOn, found: Sequence[Candidate]) -> tuple[Match, ...]:
-        if len(found) == 1:  # a card or a phone: nothing to rank
+        if len(found) == 1:  # one match: nothing to rank
             return (self._match(matched_on, found[0]),)
         ranked = [
             ((row.status != "active", -row.lifetime_value, match.display_name), match)

@@ -70,8 +70,8 @@ _FIGURES = f"""s.given_name, s.family_name, s.status,
         END"""
 _JOIN = "JOIN summary s ON s.customer_id = h.customer_id"
 
-# Exact keys join the summary directly: hits joined to it from a subquery are first copied
-# to a temporary table.
+# Exact keys join the summary directly. Hits from a subquery with LIMIT, DISTINCT or GROUP
+# BY (as `from_hits` has) are first copied to a temporary table.
 _CARD = (
     f"SELECT h.customer_id, h.card_number, h.status, {_FIGURES}, h.status "
     f"FROM cards h {_JOIN} WHERE h.card_number = ?"

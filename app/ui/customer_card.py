@@ -137,8 +137,8 @@ class CustomerCard(QWidget):
         head = QHBoxLayout()
         self.name = QLabel()
         self.name.setObjectName("customerName")
-        # The name can be copied. Other lines cannot: a selectable label keeps a text document
-        # that is rebuilt on every change, about 0.2 ms each time a card opens.
+        # Of the lines filled on every open, only the name can be copied: a selectable label
+        # keeps a text document that is rebuilt on every change, about 0.2 ms each.
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tier = QLabel()
         self.tier.setObjectName("tierBadge")

@@ -340,8 +340,9 @@ class MainWindow(QMainWindow):
         self.locked = True
         self.idle.stop()
         self.search.blockSignals(True)  # nothing typed from here on may land in it unseen
-        self.search.clear()
+        self.search.setText("")  # unlike clear(), also forgets what Ctrl+Z would bring back
         self.search.blockSignals(False)
+        self._typed = None
         self.station.audit.record(self.staff.staff_id, "lock")
         self.lock_page.locked(self.staff)
         self.pages.setCurrentIndex(LOCK_PAGE)
@@ -479,7 +480,7 @@ class MainWindow(QMainWindow):
     def _search_as_you_type(self, text: str) -> None:
         if self.signed_in:
             result = self.desk.search(text)
-            self._typed = (text, result)
+            self._typed = None if result.refused else (text, result)  # a refused text: gone
             self._show_result(result, open_direct=True)
 
     def _on_scan(self, digits: str) -> None:
@@ -505,7 +506,7 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: SearchResult, *, open_direct: bool) -> None:
         if result.refused:
             self.search.blockSignals(True)
-            self.search.clear()
+            self.search.setText("")  # the number is not kept, not even for Ctrl+Z
             self.search.blockSignals(False)
             self._notify(shown(result.refused))
             self.results_model.set_matches(())

@@ -12,7 +12,8 @@ loop would; if no paint came, the card is repainted synchronously). Work the win
 after that paint, in the same pass of the event loop (the suggestion and the synced audit
 record), is not counted: the clerk already sees the card. The baseline is a synchronous
 repaint of the whole window with nothing new, measured straight after each lookup.
-"settled" times the same keys until that work is done too. Prints one JSON line of
+"settled" times the same keys until that work is done too, and "scan_burst" a scan from its
+first key (each of its digits searched as it comes) to the card. Prints one JSON line of
 nanosecond samples.
 """
 
@@ -125,11 +126,14 @@ def main(spec_path: str) -> None:
     def scanned(number: str, expected: str) -> tuple[int, bool]:
         clear(window)
         # A scanner's burst comes faster than frames: no paint until its end.
+        burst_started = clock()
         QTest.keyClicks(window.search, number[:-1])
         started = start(expected)
         QTest.keyClicks(window.search, number[-1])
         QTest.keyClick(window.search, Qt.Key.Key_Return)
-        return outcome(started, settle(expected))
+        painted_at = settle(expected)
+        whole_burst.append((painted_at or clock()) - burst_started)
+        return outcome(started, painted_at)
 
     def outcome(started: int, painted_at: int | None) -> tuple[int, bool]:
         settled.append(clock() - started)  # the suggestion shown and the record synced too
@@ -141,7 +145,14 @@ def main(spec_path: str) -> None:
         return clock() - started
 
     settled: list[int] = []
-    samples: dict[str, list[int]] = {"phone": [], "scan": [], "repaint": [], "settled": []}
+    whole_burst: list[int] = []
+    samples: dict[str, list[int]] = {
+        "phone": [],
+        "scan": [],
+        "repaint": [],
+        "settled": [],
+        "scan_burst": [],
+    }
     failures = 0
     phones, cards, warmup = spec["phones"], spec["cards"], spec["warmup"]
     for i in range(max(len(phones), len(cards))):
@@ -164,6 +175,8 @@ def main(spec_path: str) -> None:
             failures += not found
             samples[kind].append(elapsed)
             samples["settled"].append(settled[-1])
+            if kind == "scan":
+                samples["scan_burst"].append(whole_burst[-1])
             samples["repaint"].append(repaint())
     lookups = len(phones) + len(cards)
     lost = refs_at_start - sys.getrefcount(None)

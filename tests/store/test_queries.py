@@ -21,6 +21,7 @@ from app.store.queries import (
     Hit,
     HitQuery,
     candidates,
+    card_or_phone_query,
     card_query,
     customer_facts,
     email_query,
@@ -72,6 +73,17 @@ def test_phone_hits_shared_number_and_limit(qdb: Database, tmp_path: Path) -> No
     found = hits(qdb, phone_query("+447700900123", 20))
     assert sorted(h.customer_id for h in found) == ["C1", "C2"]
     assert len(hits(qdb, phone_query("+447700900123", 1))) == 1
+
+
+def test_card_or_phone_limits_the_phone_rows_only(qdb: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "both"
+    write_csv(folder, "phones.csv", "customer_id,phone\nC2,07700 900123\n")
+    write_csv(folder, "cards.csv", "card_number,customer_id,status\n07700900123,C3,active\n")
+    import_export(qdb, folder, ImportContext())
+    found = hits(qdb, card_or_phone_query("07700900123", "+447700900123", 1))
+    assert Hit("C3", "07700900123", "active") in found  # the card, beside one phone row
+    assert [h.matched for h in found].count("+447700900123") == 1
+    assert len(hits(qdb, card_or_phone_query("07700900123", "+447700900123", 5))) == 3
 
 
 def test_phone_suffix_hits(qdb: Database) -> None:

@@ -64,6 +64,20 @@ def test_a_scans_enter_does_not_search_again(
     assert shown_customer(window) == "C1"
 
 
+def test_a_scan_into_an_empty_box_is_searched_once(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[str] = []
+    search = window.desk.search
+    monkeypatch.setattr(window.desk, "search", lambda text: searched.append(text) or search(text))
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.search, "633000000005")
+    assert searched[-1] == "633000000005" and shown_customer(window) == "C1"
+    searched.clear()
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert searched == [] and shown_customer(window) == "C1"
+
+
 def test_typed_digits_and_enter_are_not_a_scan(window: MainWindow, qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(window.search.scanned):
         qtbot.keyClicks(window.search, "0381", delay=TYPING_DELAY_MS)
@@ -87,6 +101,9 @@ def test_payment_card_number_is_refused(window: MainWindow, qtbot: QtBot) -> Non
     assert window.notice.isVisible()
     assert "payment card" in window.notice.text()
     assert window.search.text() == ""
+    assert not window.search.isUndoAvailable()  # not kept for Ctrl+Z either
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the burst's Enter finds nothing kept
+    assert shown_customer(window) is None and window.results_model.rowCount() == 0
     assert "4111" not in window.notice.text()
     assert shown_customer(window) is None
     assert window.results_model.rowCount() == 0

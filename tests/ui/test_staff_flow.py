@@ -90,6 +90,7 @@ def test_idle_screen_locks_and_hides_the_customer(window: MainWindow, qtbot: QtB
     assert window.pages.currentIndex() == LOCK_PAGE
     assert not window.card.isVisible() and not window.goodwill.isVisible()
     assert window.lock_page.staff_id.text() == "clerk1"
+    assert not window.search.isUndoAvailable()  # what was typed is not kept behind the lock
     qtbot.keyClicks(window.lock_page.pin, "1111")
     qtbot.keyClick(window.lock_page.pin, Qt.Key.Key_Return)
     assert not window.locked and window.card.isVisible()
