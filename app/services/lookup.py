@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
@@ -37,8 +38,7 @@ class RefusedInputError(ValueError):
     """Input refused on sight (a payment card number); the message never repeats it."""
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):  # immutable, and quicker to make than a frozen dataclass
     query: str
     matches: tuple[Match, ...] = ()
     refused: str | None = None  # why the input was refused; the input itself is not kept
