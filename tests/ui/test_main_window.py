@@ -46,12 +46,18 @@ def test_a_scan_opens_the_card(window: MainWindow, qtbot: QtBot) -> None:
     assert "lost" in window.card.matched.text()
 
 
-def test_a_scans_enter_does_not_search_again(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    searched: list[str] = []
+@pytest.fixture
+def searched(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text the window asks the desk to search, in order."""
+    texts: list[str] = []
     search = window.desk.search
-    monkeypatch.setattr(window.desk, "search", lambda text: searched.append(text) or search(text))
+    monkeypatch.setattr(window.desk, "search", lambda text: texts.append(text) or search(text))
+    return texts
+
+
+def test_a_scans_enter_does_not_search_again(
+    window: MainWindow, qtbot: QtBot, searched: list[str]
+) -> None:
     qtbot.keyClicks(window.search, "xyz")
     qtbot.keyClicks(window.search, "633000000005")  # a burst after other text
     searched.clear()
@@ -65,11 +71,8 @@ def test_a_scans_enter_does_not_search_again(
 
 
 def test_a_scan_into_an_empty_box_is_searched_once(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, searched: list[str]
 ) -> None:
-    searched: list[str] = []
-    search = window.desk.search
-    monkeypatch.setattr(window.desk, "search", lambda text: searched.append(text) or search(text))
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     qtbot.keyClicks(window.search, "633000000005")
     assert searched[-1] == "633000000005" and shown_customer(window) == "C1"
