@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
@@ -287,6 +288,7 @@ def import_rows(path: Path, folder: Path) -> int:
     conn.execute("PRAGMA cache_size = -65536")
     conn.execute("PRAGMA temp_store = MEMORY")
     customers: set[str] = set()
+    zone = ImportContext().zone  # the app reads an export's times in this zone
     newest_update: int | None = None
     rows = 0
     conn.execute("BEGIN")
@@ -299,20 +301,18 @@ def import_rows(path: Path, folder: Path) -> int:
             rows += len(batch)
             if name == "customers.csv":
                 customers.update(r[0] for r in batch)
-                zone = ImportContext().zone  # an update time as the app reads it
                 updates = [to_epoch(str(r[11]), zone) for r in batch if r[11]]
                 newest_update = max([*updates, newest_update or 0]) or None
                 words = [(w, r[0]) for r in batch for w in r[12].split()]
                 conn.executemany(NAME_WORDS, words)
-    refresh_summaries(Database(conn), customers, _spend_as_of(folder, newest_update))
+    refresh_summaries(Database(conn), customers, _spend_as_of(folder, newest_update, zone))
     conn.execute("COMMIT")
     conn.close()
     return rows
 
 
-def _spend_as_of(folder: Path, newest_update: int | None) -> AsOf:
+def _spend_as_of(folder: Path, newest_update: int | None, zone: ZoneInfo) -> AsOf:
     """The window the app keeps the 12-month spend for: the export's day, as it reads it."""
-    zone = ImportContext().zone
     newest = newest_update or max(f.stat().st_mtime for f in folder.glob("*.csv"))
     return as_of_bounds(local_date(datetime.fromtimestamp(newest, UTC), zone), zone)
 
