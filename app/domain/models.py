@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -43,13 +44,16 @@ class Phone(Frozen):
         return mask_phone(self.e164)
 
 
-class Match(Frozen):
+class Match(NamedTuple):
+    """One customer in a list of matches. A named tuple, not a model: the lookup service
+    builds it from rows the store already checked, once per match on every keystroke."""
+
     customer_id: str
     display_name: str
     matched_on: MatchedOn
-    detail: Words  # what matched, already masked: "card …4412 (lost)", "phone …123"
+    detail: str  # what matched, already masked: "card …4412 (lost)", "phone …123"
     tier: str
-    tier_label: Words
+    tier_label: str
     card_status: str | None
     status: str
 

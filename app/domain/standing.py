@@ -13,11 +13,13 @@ from app.domain.window import AsOf, local_date, window_stats
 
 def tier_reached(policy: Policy, spend_12m: int, lifetime: int) -> Tier:
     """The highest tier the customer qualifies for (cheap: for lists of matches)."""
-    reached = policy.tiers[0]
-    for tier in policy.tiers[1:]:
-        if _qualifies(tier, spend_12m, lifetime):
-            reached = tier
-    return reached
+    for tier in reversed(policy.tiers):  # the first tier is everyone's
+        by_spend, by_lifetime = tier.min_spend_12m, tier.min_lifetime
+        if (by_spend is not None and spend_12m >= by_spend) or (
+            by_lifetime is not None and lifetime >= by_lifetime
+        ):
+            return tier
+    return policy.tiers[0]
 
 
 def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
@@ -38,12 +40,6 @@ def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
         to_next_tier=to_next,
         next_tier_hint=hint,
     )
-
-
-def _qualifies(tier: Tier, spend_12m: int, lifetime: int) -> bool:
-    by_spend = tier.min_spend_12m is not None and spend_12m >= tier.min_spend_12m
-    by_lifetime = tier.min_lifetime is not None and lifetime >= tier.min_lifetime
-    return by_spend or by_lifetime
 
 
 def _reason(tier: Tier, spend_12m: int, lifetime: int) -> Text:

@@ -18,7 +18,7 @@ from app.domain.standing import build_profile, display_name, tier_reached
 from app.domain.text import QT_TRANSLATE_NOOP, Text, policy_text
 from app.domain.window import AsOf, as_of_bounds
 from app.store import queries
-from app.store.queries import Candidate, Hit
+from app.store.queries import Candidate
 
 PAGE = 20  # what the list shows at once; more means "keep typing"
 PAYMENT_CARD_REFUSAL = QT_TRANSLATE_NOOP(
@@ -105,7 +105,7 @@ class LookupService:
         else:
             return None, []
         found = queries.candidates(self.db, hit_query, bounds)
-        if cards := [row for row in found if row.hit.matched == card]:
+        if cards := [row for row in found if row.matched == card]:
             return MatchedOn.CARD, cards
         return (MatchedOn.PHONE, found) if found else (None, [])
 
@@ -147,10 +147,10 @@ class LookupService:
     def _match(self, matched_on: MatchedOn, row: Candidate) -> Match:
         tier = tier_reached(self.policy, row.spend_12m, row.lifetime_value)
         return Match(
-            customer_id=row.hit.customer_id,
+            customer_id=row.customer_id,
             display_name=display_name(row.given_name, row.family_name),
             matched_on=matched_on,
-            detail=_detail(matched_on, row.hit),
+            detail=_detail(matched_on, row),
             tier=tier.id,
             tier_label=_tier_label(tier.label),
             card_status=row.card_status,
@@ -178,15 +178,16 @@ class LookupService:
 _CARD = QT_TRANSLATE_NOOP("lookup", "card …{last4}")
 _CARD_WITH_STATUS = QT_TRANSLATE_NOOP("lookup", "card …{last4} ({status})")
 _PHONE = QT_TRANSLATE_NOOP("lookup", "phone {digits}")
+_PHONE_KINDS = frozenset((MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX))
 _EMAIL = QT_TRANSLATE_NOOP("lookup", "email").text()
 _NAME = QT_TRANSLATE_NOOP("lookup", "name").text()
 
 
-def _detail(matched_on: MatchedOn, hit: Hit) -> Text:
+def _detail(matched_on: MatchedOn, row: Candidate) -> Text:
     if matched_on is MatchedOn.CARD:
-        return _card_detail(hit.matched[-4:], hit.card_status)
-    if matched_on in (MatchedOn.PHONE, MatchedOn.PHONE_SUFFIX):
-        return _phone_detail(hit.matched[-3:])  # an E.164 number ends in digits
+        return _card_detail(row.matched[-4:], row.card_status)
+    if matched_on in _PHONE_KINDS:
+        return _phone_detail(row.matched[-3:])  # an E.164 number ends in digits
     return _EMAIL if matched_on is MatchedOn.EMAIL else _NAME
 
 

@@ -29,18 +29,11 @@ WORD_END = "\U0010ffff"  # sorts after any text with the same prefix
 DIGITS_END = ":"  # the character after "9"
 
 
-class Hit(NamedTuple):
-    """A raw candidate: which customer, and what of theirs matched."""
+class Candidate(NamedTuple):
+    """A customer a query found, what of theirs matched, and what a list of matches shows."""
 
     customer_id: str
     matched: str  # the matched card number, E.164 phone, email or name word
-    card_status: str | None = None
-
-
-class Candidate(NamedTuple):
-    """A hit with what a list of matches shows: name, status and standing figures."""
-
-    hit: Hit
     given_name: str
     family_name: str | None
     status: str
@@ -61,11 +54,11 @@ class HitQuery(NamedTuple):
 # and end (the end is also the day's end). A statement puts these first, so its own plain
 # "?" parameters are numbered from 3 on.
 _FIGURES = f"""s.given_name, s.family_name, s.status,
-    CASE WHEN s.last_activity_at >= ?2 THEN (SELECT total(p.amount) FROM purchases p
-            WHERE p.customer_id = h.customer_id AND p.purchased_at < ?2)
+    CASE WHEN s.last_activity_at >= ?2 THEN (SELECT CAST(total(p.amount) AS INTEGER)
+            FROM purchases p WHERE p.customer_id = h.customer_id AND p.purchased_at < ?2)
         ELSE s.lifetime_value END,
     CASE WHEN {spend_12m_holds("?1", "?2")} THEN s.spend_12m
-        ELSE (SELECT total(p.amount) FROM purchases p
+        ELSE (SELECT CAST(total(p.amount) AS INTEGER) FROM purchases p
             WHERE p.customer_id = h.customer_id AND p.purchased_at >= ?1 AND p.purchased_at < ?2)
         END"""
 _JOIN = "JOIN summary s ON s.customer_id = h.customer_id"
@@ -73,11 +66,11 @@ _JOIN = "JOIN summary s ON s.customer_id = h.customer_id"
 # Exact keys join the summary directly. Hits from a subquery with LIMIT, DISTINCT or GROUP
 # BY (as `from_hits` has) are first copied to a temporary table.
 _CARD = (
-    f"SELECT h.customer_id, h.card_number, h.status, {_FIGURES}, h.status "
+    f"SELECT h.customer_id, h.card_number, {_FIGURES}, h.status "
     f"FROM cards h {_JOIN} WHERE h.card_number = ?"
 )
 _PHONE = (
-    f"SELECT h.customer_id, h.e164, NULL, {_FIGURES}, s.card_status "
+    f"SELECT h.customer_id, h.e164, {_FIGURES}, s.card_status "
     f"FROM phones h {_JOIN} WHERE h.e164 = ? LIMIT ?"
 )
 _CARD_OR_PHONE = f"{_CARD} UNION ALL SELECT * FROM ({_PHONE})"
@@ -102,21 +95,18 @@ def card_or_phone_query(number: str, e164: str | None, limit: int) -> HitQuery:
 
 
 def from_hits(hits: str, params: tuple[object, ...]) -> HitQuery:
-    """A query for hits SQL yielding customer_id, matched and card_status (as named)."""
+    """A query for hits SQL yielding customer_id and matched (as named)."""
     return HitQuery(_with_figures(hits), params)
 
 
 @lru_cache(maxsize=64)
 def _with_figures(hits: str) -> str:
-    return (
-        f"SELECT h.customer_id, h.matched, h.card_status, {_FIGURES}, "
-        f"coalesce(h.card_status, s.card_status) FROM ({hits}) AS h {_JOIN}"
-    )
+    return f"SELECT h.customer_id, h.matched, {_FIGURES}, s.card_status FROM ({hits}) AS h {_JOIN}"
 
 
 def phone_suffix_query(reversed_prefix: str, limit: int) -> HitQuery:
     return from_hits(
-        "SELECT customer_id, min(e164) AS matched, NULL AS card_status FROM phones "
+        "SELECT customer_id, min(e164) AS matched FROM phones "
         "WHERE reversed >= ? AND reversed < ? GROUP BY customer_id LIMIT ?",
         (reversed_prefix, reversed_prefix + DIGITS_END, limit),
     )
@@ -124,7 +114,7 @@ def phone_suffix_query(reversed_prefix: str, limit: int) -> HitQuery:
 
 def email_query(folded: str, limit: int) -> HitQuery:
     return from_hits(
-        "SELECT customer_id, email AS matched, NULL AS card_status FROM customers "
+        "SELECT customer_id, email AS matched FROM customers "
         "WHERE email_folded >= ? AND email_folded < ? LIMIT ?",
         (folded, folded + WORD_END, limit),
     )
@@ -135,7 +125,7 @@ def name_query(words: Sequence[str], limit: int) -> HitQuery:
     lead = max(words, key=len)
     others = [w for w in words if w is not lead]
     sql = (
-        "SELECT DISTINCT n.customer_id, ? AS matched, NULL AS card_status FROM name_words n"
+        "SELECT DISTINCT n.customer_id, ? AS matched FROM name_words n"
         + (" JOIN customers c ON c.customer_id = n.customer_id" if others else "")
         + " WHERE n.word >= ? AND n.word < ?"
         + "".join(" AND instr(' ' || c.search_words, ?) > 0" for _ in others)
@@ -145,19 +135,10 @@ def name_query(words: Sequence[str], limit: int) -> HitQuery:
 
 
 def candidates(db: Database, query: HitQuery, bounds: AsOf) -> list[Candidate]:
-    """The query's hits with their names and figures, in one statement (each customer once
-    for each thing of theirs that matched)."""
-    found: dict[tuple[str, str], Candidate] = {}
-    params = (bounds.start_12m, bounds.end, *query.params)
-    for cid, matched, card, given, family, status, lifetime, spend, best in db.conn.execute(
-        query.sql, params
-    ):
-        if (cid, matched) not in found:
-            hit = Hit(cid, matched, card)
-            found[cid, matched] = Candidate(
-                hit, given, family, status, int(lifetime), int(spend), best
-            )
-    return list(found.values())
+    """The query's hits with their names and figures, in one statement. Each query's hits
+    are distinct (a key, a phone's owners, GROUP BY or DISTINCT), so none is repeated."""
+    rows = db.conn.execute(query.sql, (bounds.start_12m, bounds.end, *query.params))
+    return [Candidate(*row) for row in rows]
 
 
 def _moment(epoch: int | None) -> datetime | None:

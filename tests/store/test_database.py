@@ -215,10 +215,8 @@ def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path:
             "FROM summary ORDER BY customer_id"
         ).fetchall()
         bounds = as_of_bounds(date(1971, 2, 10), ZoneInfo("UTC"))  # day 405: P2 only
-        every = from_hits(
-            "SELECT customer_id, customer_id AS matched, NULL AS card_status FROM customers", ()
-        )
-        spend = {c.hit.customer_id: c.spend_12m for c in candidates(db, every, bounds)}
+        every = from_hits("SELECT customer_id, customer_id AS matched FROM customers", ())
+        spend = {c.customer_id: c.spend_12m for c in candidates(db, every, bounds)}
     finally:
         db.close()
     assert kept == [

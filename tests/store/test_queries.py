@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +19,6 @@ from app.services.station import load_policy
 from app.store.importer import ImportReport, import_export
 from app.store.queries import (
     Candidate,
-    Hit,
     HitQuery,
     candidates,
     card_or_phone_query,
@@ -40,8 +40,18 @@ AS_OF = date(2026, 11, 23)
 BOUNDS = as_of_bounds(AS_OF, LONDON)
 
 
+class Hit(NamedTuple):
+    customer_id: str
+    matched: str
+    card_status: str | None = None  # filled by hits_with_card_status only
+
+
 def hits(db: Database, query: HitQuery) -> list[Hit]:
-    return [c.hit for c in candidates(db, query, BOUNDS)]
+    return [Hit(c.customer_id, c.matched) for c in candidates(db, query, BOUNDS)]
+
+
+def hits_with_card_status(db: Database, query: HitQuery) -> list[Hit]:
+    return [Hit(c.customer_id, c.matched, c.card_status) for c in candidates(db, query, BOUNDS)]
 
 
 @pytest.fixture
@@ -53,9 +63,11 @@ def qdb(imported: tuple[Database, ImportReport]) -> Database:
 
 
 def test_card_hits(qdb: Database) -> None:
-    assert hits(qdb, card_query("633700001111")) == [Hit("C1", "633700001111", "active")]
-    assert hits(qdb, card_query("633700002222")) == [Hit("C1", "633700002222", "lost")]
-    assert hits(qdb, card_query("633700003333")) == [Hit("C2", "633700003333", "replaced")]
+    found = {n: hits_with_card_status(qdb, card_query(n)) for n in ("633700001111", "633700002222")}
+    assert found["633700001111"] == [Hit("C1", "633700001111", "active")]
+    assert found["633700002222"] == [Hit("C1", "633700002222", "lost")]
+    replaced = hits_with_card_status(qdb, card_query("633700003333"))
+    assert replaced == [Hit("C2", "633700003333", "replaced")]
     assert hits(qdb, card_query("63370000111")) == []  # exact only, no prefix
     assert hits(qdb, card_query("6337 0000 1111")) == []  # callers pass the bare number
 
@@ -80,7 +92,7 @@ def test_card_or_phone_limits_the_phone_rows_only(qdb: Database, tmp_path: Path)
     write_csv(folder, "phones.csv", "customer_id,phone\nC2,07700 900123\n")
     write_csv(folder, "cards.csv", "card_number,customer_id,status\n07700900123,C3,active\n")
     import_export(qdb, folder, ImportContext())
-    found = hits(qdb, card_or_phone_query("07700900123", "+447700900123", 1))
+    found = hits_with_card_status(qdb, card_or_phone_query("07700900123", "+447700900123", 1))
     assert Hit("C3", "07700900123", "active") in found  # the card, beside one phone row
     assert [h.matched for h in found].count("+447700900123") == 1
     assert len(hits(qdb, card_or_phone_query("07700900123", "+447700900123", 5))) == 3
@@ -157,13 +169,11 @@ def test_email_hits(qdb: Database) -> None:
 
 
 def by_id(found: list[Candidate]) -> dict[str, Candidate]:
-    return {c.hit.customer_id: c for c in found}
+    return {c.customer_id: c for c in found}
 
 
 def every_customer() -> HitQuery:
-    return from_hits(
-        "SELECT customer_id, customer_id AS matched, NULL AS card_status FROM customers", ()
-    )
+    return from_hits("SELECT customer_id, customer_id AS matched FROM customers", ())
 
 
 def test_candidates_carry_names_and_figures(qdb: Database) -> None:
@@ -193,7 +203,7 @@ def test_candidates_carry_names_and_figures(qdb: Database) -> None:
 
 def test_a_card_candidate_keeps_the_matched_cards_status(qdb: Database) -> None:
     (lost,) = candidates(qdb, card_query("633700002222"), BOUNDS)
-    assert lost.hit == Hit("C1", "633700002222", "lost")
+    assert (lost.customer_id, lost.matched) == ("C1", "633700002222")
     assert lost.card_status == "lost"  # not the customer's active card
 
 
@@ -221,7 +231,7 @@ def spend_on_every_day(db: Database, first: date, last: date) -> None:
     while day <= last:
         bounds = as_of_bounds(day, LONDON)
         for row in candidates(db, every_customer(), bounds):
-            customer_id = row.hit.customer_id
+            customer_id = row.customer_id
             assert row.spend_12m == live_spend_12m(db, customer_id, bounds), (customer_id, day)
         day += timedelta(days=1)
 
@@ -282,10 +292,10 @@ def test_a_purchase_after_the_export_day_is_counted_from_its_day_on(
     os.utime(late, (utc(2026, 11, 23, 6), utc(2026, 11, 23, 6)))
     import_export(qdb, late.parent, ImportContext())
     spend_on_every_day(qdb, date(2026, 11, 1), date(2027, 1, 31))
-    (row,) = [r for r in candidates(qdb, every_customer(), BOUNDS) if r.hit.customer_id == "C4"]
+    (row,) = [r for r in candidates(qdb, every_customer(), BOUNDS) if r.customer_id == "C4"]
     assert row.spend_12m == 0  # as of 23 Nov, before it
     december = as_of_bounds(date(2026, 12, 5), LONDON)
-    (row,) = [r for r in candidates(qdb, every_customer(), december) if r.hit.customer_id == "C4"]
+    (row,) = [r for r in candidates(qdb, every_customer(), december) if r.customer_id == "C4"]
     assert row.spend_12m == 700
 
 
