@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -66,11 +66,20 @@ class Freshness:
 class LookupService:
     """One place for look-ups, shared by the window, the command line and the tests."""
 
-    def __init__(self, db: Database, policy: Policy, *, region: str, zone: ZoneInfo) -> None:
-        self.db, self.policy, self.region, self.zone = db, policy, region, zone
+    def __init__(
+        self,
+        db: Database,
+        policy: Policy,
+        *,
+        region: str,
+        zone: ZoneInfo,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.db, self.policy, self.region, self.zone, self.clock = db, policy, region, zone, clock
 
     def bounds(self, as_of: date | None = None) -> AsOf:
-        return as_of_bounds(as_of or datetime.now(self.zone).date(), self.zone)
+        """The day's windows: `as_of`, else today at the station."""
+        return as_of_bounds(as_of or self.clock().astimezone(self.zone).date(), self.zone)
 
     def search(self, text: str, as_of: date | None = None, limit: int = PAGE) -> SearchResult:
         query = read_query(text, self.region)

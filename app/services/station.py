@@ -80,6 +80,7 @@ class Station:
     audit: AuditService
     staff: StaffService
     concessions: ConcessionService
+    clock: Callable[[], datetime]  # the station's time: audit, lockouts, today's figures
 
     def desk(self, staff: Staff | None = None) -> Desk:
         """A signed-in person's desk, or the operating-system user's on the command line."""
@@ -112,7 +113,9 @@ def open_station(
 ) -> Station:
     policy = load_policy(settings.policy_path)
     db = open_database(settings.db_path, create=create)
-    lookup = LookupService(db, policy, region=settings.default_region, zone=settings.zone)
+    lookup = LookupService(
+        db, policy, region=settings.default_region, zone=settings.zone, clock=clock
+    )
     goodwill = GoodwillService(lookup, policy)
     audit = AuditService(db, station=settings.station, zone=settings.zone, clock=clock)
     staff = StaffService(db, policy, audit, clock)
@@ -128,4 +131,5 @@ def open_station(
         audit=audit,
         staff=staff,
         concessions=concessions,
+        clock=clock,
     )

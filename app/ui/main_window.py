@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import pairwise
 from pathlib import Path
 
@@ -608,14 +608,14 @@ class MainWindow(QMainWindow):
     def refresh_freshness(self) -> None:
         self.show_freshness(self.lookup.freshness())
 
-    def show_freshness(self, fresh: Freshness, now: datetime | None = None) -> None:
+    def show_freshness(self, fresh: Freshness) -> None:
         self.demo_banner.setVisible(fresh.demo)
         stale = False
         if fresh.exported_at is None:
             text = self.tr("no data imported yet")
         else:
             text = self.tr("data as of {0}").format(self._when(fresh.exported_at))
-            hours = ((now or datetime.now(UTC)) - fresh.exported_at).total_seconds() / 3600
+            hours = (self.station.clock() - fresh.exported_at).total_seconds() / 3600
             if hours > self.station.settings.stale_after_hours and not fresh.demo:
                 stale = True
                 old = self.tr("⚠ STALE: {0} (%n hours old; import a new export)", "", int(hours))
@@ -629,7 +629,7 @@ class MainWindow(QMainWindow):
 
     def _when(self, moment: datetime) -> str:
         local = moment.astimezone(self.zone)
-        today = datetime.now(UTC).astimezone(self.zone).date()
+        today = self.station.clock().astimezone(self.zone).date()
         if local.date() == today:
             return self.tr("{0} today").format(fmt.clock(local))
         return fmt.moment(moment, self.zone)

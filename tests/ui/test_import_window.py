@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from app.ui.app import recover_if_damaged
 from app.ui.import_run import ImportRun
 from app.ui.main_window import MainWindow
 from app.ui.workers import Runner
+from tests.clock import Clock
 from tests.conftest import AS_OF
 from tests.store.test_protection import damaged_with_backup
 
@@ -70,14 +71,14 @@ def test_cancel_leaves_the_data_as_it_was(window: MainWindow, tmp_path: Path) ->
     assert window.station.lookup.search("07700 900123").matches == before
 
 
-def test_stale_data_is_flagged(window: MainWindow) -> None:
-    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+def test_stale_data_is_flagged(window: MainWindow, clock: Clock) -> None:
+    now = clock()
     fresh = Freshness(exported_at=now - timedelta(hours=3), imported_at=now, demo=False)
-    window.show_freshness(fresh, now)
+    window.show_freshness(fresh)
     assert "STALE" not in window.freshness.text()
     assert window.freshness.property("stale") is False
     old = Freshness(exported_at=now - timedelta(hours=30), imported_at=now, demo=False)
-    window.show_freshness(old, now)
+    window.show_freshness(old)
     assert "STALE" in window.freshness.text() and "30 hours old" in window.freshness.text()
     assert window.freshness.property("stale") is True
 
