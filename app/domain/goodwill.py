@@ -19,6 +19,7 @@ from app.domain.policy import ROLES, Category, Goodwill, Policy, Remedy
 from app.domain.text import (
     QT_TRANSLATE_NOOP,
     Amount,
+    Arg,
     Lower,
     Text,
     Words,
@@ -85,6 +86,7 @@ def suggest(
     cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
     scale = multiplier(policy, profile)
     reasons = _reasons(profile, dispute, cap, scale)
+    script_args = _script_args(profile, dispute, category)
 
     suggestions = []
     for remedy in _eligible(policy, category, profile.standing.tier):
@@ -97,7 +99,7 @@ def suggest(
                 category=category.id,
                 action=remedy.action,
                 value=value,
-                script=_script(goodwill, remedy, profile, dispute, value, category),
+                script=_script(goodwill, remedy, dispute, value, script_args),
                 reasons=reasons + _capped(remedy, dispute, cap),
                 within_discretion=approval is None,
                 needs_approval=approval is not None,
@@ -298,24 +300,22 @@ def _capped(remedy: Remedy, dispute: Dispute, cap: int) -> tuple[Reason, ...]:
     return ()
 
 
+def _script_args(profile: Profile, dispute: Dispute, category: Category) -> dict[str, Arg]:
+    """What every script for this customer and dispute may name (made once per dispute)."""
+    return {
+        "name": profile.display_name.split()[0],
+        "amount": _pence(dispute.amount),
+        "tenure": tenure_phrase(profile.tenure_days),
+        "category": Lower(policy_text(category.label)),
+    }
+
+
 def _script(
-    goodwill: Goodwill,
-    remedy: Remedy,
-    profile: Profile,
-    dispute: Dispute,
-    value: int,
-    category: Category,
+    goodwill: Goodwill, remedy: Remedy, dispute: Dispute, value: int, args: dict[str, Arg]
 ) -> Text:
     capped = remedy.value == "disputed" and value < dispute.amount
     script = goodwill.capped_script if capped else remedy.script
-    return policy_text(
-        script,
-        name=profile.display_name.split()[0],
-        amount=_pence(dispute.amount),
-        value=_pence(value),
-        tenure=tenure_phrase(profile.tenure_days),
-        category=Lower(policy_text(category.label)),
-    )
+    return policy_text(script, **args, value=_pence(value))
 
 
 _UNITS = (

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import ValidatorFunctionWrapHandler, WrapValidator
@@ -71,8 +72,10 @@ class Text(str):
         if count is not None:
             english = english_plural(english, count).replace("%n", str(count))
         if args:
-            english = english.format_map({k: _english(v) for k, v in args.items()})
-        made = super().__new__(cls, english)
+            english = english.format_map(
+                {k: f"{v:f}" if isinstance(v, Decimal) else str(v) for k, v in args.items()}
+            )
+        made = str.__new__(cls, english)
         made.context, made.source, made.n, made.args = context, source, count, args
         return made
 
@@ -120,13 +123,12 @@ def joined(parts: Iterable[str], separator: str = ", ") -> Text:
 
 def english_plural(source: str, n: int) -> str:
     """ "%n match(es)" for n: "(s)" and "(es)" kept unless n is one."""
-    return _PLURAL.sub("" if n == 1 else r"\1", source)
+    return _english_plural(source, n == 1)
 
 
-def _english(value: Arg) -> str:
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    return str(value)
+@lru_cache(maxsize=256)  # sources are the program's own, so few
+def _english_plural(source: str, one: bool) -> str:
+    return _PLURAL.sub("" if one else r"\1", source)
 
 
 def _keep_text(value: object, handler: ValidatorFunctionWrapHandler) -> object:
