@@ -10,7 +10,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -233,7 +233,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             station,
             customers=args.customers or settings.demo_customers,
             seed=args.seed,
-            as_of=args.as_of or datetime.now(settings.zone).date(),
+            as_of=args.as_of or station.clock().astimezone(settings.zone).date(),
             out_dir=args.out,
         )
     data = {

@@ -61,11 +61,11 @@ def demo_db_template(tmp_path_factory: pytest.TempPathFactory, demo_export: Path
 
 
 @pytest.fixture
-def demo_station(tmp_path: Path, demo_db_template: Path) -> Iterator[Station]:
-    """A station on a private copy of the imported demo database."""
+def demo_station(tmp_path: Path, demo_db_template: Path, clock: Clock) -> Iterator[Station]:
+    """A station on a private copy of the imported demo database, on the test clock."""
     path = tmp_path / "standing.sqlite3"
     shutil.copy(demo_db_template, path)
-    station = open_station(Settings(db_path=path))
+    station = open_station(Settings(db_path=path), clock=clock)
     yield station
     station.close()
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from app.domain.identifiers import mask_phone
-from app.domain.text import QT_TRANSLATE_NOOP, Template, Words
+from app.domain.text import QT_TRANSLATE_NOOP, Template, Text, Words
 
 
 class Frozen(BaseModel):
@@ -51,9 +51,9 @@ class Match(NamedTuple):
     customer_id: str
     display_name: str
     matched_on: MatchedOn
-    detail: str  # what matched, already masked: "card …4412 (lost)", "phone …123"
+    detail: Text  # what matched, already masked: "card …4412 (lost)", "phone …123"
     tier: str
-    tier_label: str
+    tier_label: Text
     card_status: str | None
     status: str
 

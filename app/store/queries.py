@@ -33,7 +33,7 @@ class Candidate(NamedTuple):
     """A customer a query found, what of theirs matched, and what a list of matches shows."""
 
     customer_id: str
-    matched: str  # the matched card number, E.164 phone, email or name word
+    matched: str  # the matched card number, E.164 phone or email, or the name as typed
     given_name: str
     family_name: str | None
     status: str
@@ -54,11 +54,11 @@ class HitQuery(NamedTuple):
 # and end (the end is also the day's end). A statement puts these first, so its own plain
 # "?" parameters are numbered from 3 on.
 _FIGURES = f"""s.given_name, s.family_name, s.status,
-    CASE WHEN s.last_activity_at >= ?2 THEN (SELECT CAST(total(p.amount) AS INTEGER)
+    CASE WHEN s.last_activity_at >= ?2 THEN (SELECT coalesce(sum(p.amount), 0)
             FROM purchases p WHERE p.customer_id = h.customer_id AND p.purchased_at < ?2)
         ELSE s.lifetime_value END,
     CASE WHEN {spend_12m_holds("?1", "?2")} THEN s.spend_12m
-        ELSE (SELECT CAST(total(p.amount) AS INTEGER) FROM purchases p
+        ELSE (SELECT coalesce(sum(p.amount), 0) FROM purchases p
             WHERE p.customer_id = h.customer_id AND p.purchased_at >= ?1 AND p.purchased_at < ?2)
         END"""
 _JOIN = "JOIN summary s ON s.customer_id = h.customer_id"
@@ -95,7 +95,8 @@ def card_or_phone_query(number: str, e164: str | None, limit: int) -> HitQuery:
 
 
 def from_hits(hits: str, params: tuple[object, ...]) -> HitQuery:
-    """A query for hits SQL yielding customer_id and matched (as named)."""
+    """A query for hits SQL yielding customer_id and matched (as named), each pair at most
+    once: `candidates` keeps every row."""
     return HitQuery(_with_figures(hits), params)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -104,7 +103,7 @@ class DemoSetup:
                 station,
                 customers=self.settings.demo_customers,
                 seed=1,
-                as_of=datetime.now(self.settings.zone).date(),
+                as_of=station.clock().astimezone(self.settings.zone).date(),
                 progress=lambda name, rows: report((name, rows)),
             )
         finally:

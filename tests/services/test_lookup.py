@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from app.domain.models import MatchedOn
 from app.services.lookup import PAYMENT_CARD_REFUSAL, UnknownCustomerError
 from app.services.station import Station
+from tests.clock import Clock
 from tests.conftest import import_folder
 from tests.hand_export import PHONE_FORMATS, write_csv
 
@@ -197,6 +198,16 @@ def test_freshness_records_the_exports_own_time(station: Station) -> None:
     assert fresh.exported_at.isoformat() == "2026-11-23T06:00:00+00:00"
     assert fresh.imported_at is not None
     assert fresh.demo is False
+
+
+def test_without_a_day_lookups_are_as_of_the_stations_today(station: Station, clock: Clock) -> None:
+    assert station.lookup.profile("C1") == station.lookup.profile("C1", AS_OF)
+    clock.advance(days=400)
+    later = station.lookup.profile("C1")
+    assert later.as_of == AS_OF + timedelta(days=400)
+    assert later.spend_12m == station.lookup.profile("C1", later.as_of).spend_12m != 150150
+    found = station.lookup.search("07700 900123").direct
+    assert found is not None and found.tier == later.standing.tier
 
 
 def test_demo_database_finds_its_hero(demo_station: Station) -> None:

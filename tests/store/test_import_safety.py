@@ -154,7 +154,7 @@ def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path) -> Non
 
 def test_lookups_answer_during_an_import(tmp_path: Path, hand_station: Station) -> None:
     """A second connection keeps answering, from the data as it was, until the commit."""
-    reader = open_station(hand_station.settings)
+    reader = open_station(hand_station.settings, clock=hand_station.clock)
     folder = tmp_path / "demo"
     write_demo_export(folder, customers=80, seed=4, as_of=AS_OF)
     seen: list[tuple[str, int]] = []

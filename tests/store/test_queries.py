@@ -73,7 +73,8 @@ def test_card_hits(qdb: Database) -> None:
 
 
 def test_phone_hits(qdb: Database) -> None:
-    assert hits(qdb, phone_query("+447700900123", 20)) == [Hit("C1", "+447700900123")]
+    ann = hits_with_card_status(qdb, phone_query("+447700900123", 20))
+    assert ann == [Hit("C1", "+447700900123", "active")]  # her best card, not the lost one
     assert hits(qdb, phone_query("+33612345678", 20)) == [Hit("C4", "+33612345678")]
     assert hits(qdb, phone_query("07700900123", 20)) == []  # E.164 only
     assert hits(qdb, phone_query("+44770090012", 20)) == []
@@ -294,9 +295,10 @@ def test_a_purchase_after_the_export_day_is_counted_from_its_day_on(
     spend_on_every_day(qdb, date(2026, 11, 1), date(2027, 1, 31))
     (row,) = [r for r in candidates(qdb, every_customer(), BOUNDS) if r.customer_id == "C4"]
     assert row.spend_12m == 0  # as of 23 Nov, before it
+    assert type(row.lifetime_value) is int  # summed live (activity after the day): whole pence
     december = as_of_bounds(date(2026, 12, 5), LONDON)
     (row,) = [r for r in candidates(qdb, every_customer(), december) if r.customer_id == "C4"]
-    assert row.spend_12m == 700
+    assert row.spend_12m == 700 and type(row.spend_12m) is int
 
 
 def test_candidates_of_nothing(qdb: Database) -> None:

@@ -75,6 +75,7 @@ def test_stale_data_is_flagged(window: MainWindow, clock: Clock) -> None:
     now = clock()
     fresh = Freshness(exported_at=now - timedelta(hours=3), imported_at=now, demo=False)
     window.show_freshness(fresh)
+    assert "09:00 today" in window.freshness.text()  # the station's today
     assert "STALE" not in window.freshness.text()
     assert window.freshness.property("stale") is False
     old = Freshness(exported_at=now - timedelta(hours=30), imported_at=now, demo=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from app.ui.app import DemoSetup, build_window
 from app.ui.main_window import MainWindow
 from app.ui.models import MatchListModel, RecordListModel, RecordTableModel
 from app.ui.workers import Runner
+from tests.clock import Clock
 
 TYPING_DELAY_MS = 45  # a person: slower than the scanner threshold
 
@@ -134,10 +136,11 @@ def test_name_search_then_arrow_keys_open_cards(window: MainWindow, qtbot: QtBot
     assert window.search.hasFocus()
 
 
-def test_status_bar_says_how_fresh_the_data_is(window: MainWindow) -> None:
+def test_status_bar_says_how_fresh_the_data_is(window: MainWindow, clock: Clock) -> None:
     fresh = window.lookup.freshness()
     assert fresh.exported_at is not None
-    window.show_freshness(fresh)  # at midday on the export's day, by the station's clock
+    clock.now = fresh.exported_at + timedelta(hours=1)
+    window.show_freshness(fresh)
     assert window.freshness.text().startswith("data as of")
     assert not window.demo_banner.isVisible()
 
