@@ -13,13 +13,13 @@ from app.domain.window import AsOf, local_date, window_stats
 
 def tier_reached(policy: Policy, spend_12m: int, lifetime: int) -> Tier:
     """The highest tier the customer qualifies for (cheap: for lists of matches)."""
-    for tier in reversed(policy.tiers):  # the first tier is everyone's
+    for tier in reversed(policy.tiers):
         by_spend, by_lifetime = tier.min_spend_12m, tier.min_lifetime
         if (by_spend is not None and spend_12m >= by_spend) or (
             by_lifetime is not None and lifetime >= by_lifetime
         ):
             return tier
-    return policy.tiers[0]
+    return policy.tiers[0]  # everyone's: it has no thresholds
 
 
 def tier_for(policy: Policy, spend_12m: int, lifetime: int) -> TierStanding:
