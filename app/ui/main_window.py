@@ -339,10 +339,7 @@ class MainWindow(QMainWindow):
         self._close_dialog()
         self.locked = True
         self.idle.stop()
-        self.search.blockSignals(True)  # nothing typed from here on may land in it unseen
-        self.search.setText("")  # unlike clear(), also forgets what Ctrl+Z would bring back
-        self.search.blockSignals(False)
-        self._typed = None
+        self._forget_typed()  # nothing typed before the lock is kept behind it
         self.station.audit.record(self.staff.staff_id, "lock")
         self.lock_page.locked(self.staff)
         self.pages.setCurrentIndex(LOCK_PAGE)
@@ -480,7 +477,7 @@ class MainWindow(QMainWindow):
     def _search_as_you_type(self, text: str) -> None:
         if self.signed_in:
             result = self.desk.search(text)
-            self._typed = None if result.refused else (text, result)  # a refused text: gone
+            self._typed = (text, result)
             self._show_result(result, open_direct=True)
 
     def _on_scan(self, digits: str) -> None:
@@ -494,6 +491,14 @@ class MainWindow(QMainWindow):
         if result.matches and self.card.profile is None:
             self._open_match(result.matches[0])
 
+    def _forget_typed(self) -> None:
+        """Empties the search box without a search, and forgets its text: unlike clear(),
+        nothing is left for Ctrl+Z, nor for a scan's Enter to reuse."""
+        self.search.blockSignals(True)
+        self.search.setText("")
+        self.search.blockSignals(False)
+        self._typed = None
+
     def _on_submit(self, text: str) -> None:
         if not self.signed_in:
             return
@@ -505,9 +510,7 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: SearchResult, *, open_direct: bool) -> None:
         if result.refused:
-            self.search.blockSignals(True)
-            self.search.setText("")  # the number is not kept, not even for Ctrl+Z
-            self.search.blockSignals(False)
+            self._forget_typed()  # the number is not kept anywhere
             self._notify(shown(result.refused))
             self.results_model.set_matches(())
             self.card.clear()
