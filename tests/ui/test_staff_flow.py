@@ -3,7 +3,11 @@ queue, driven by keys in the real window (pytest-qt, offscreen)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.services.station import Station
@@ -14,6 +18,7 @@ from app.ui.main_window import LOCK_PAGE, WORK_PAGE, MainWindow
 from app.ui.models import DETAIL_ROLE
 
 TYPING_DELAY_MS = 45
+IDLE_MS = 600  # a short lock time for the tests: input comes six times as often
 
 
 def actions(station: Station) -> list[tuple[str, str, str | None]]:
@@ -96,6 +101,38 @@ def test_idle_screen_locks_and_hides_the_customer(window: MainWindow, qtbot: QtB
     assert not window.locked and window.card.isVisible()
     assert window.card.profile is not None and window.card.profile.customer_id == "C1"
     assert [a[1] for a in actions(window.station)][-2:] == ["lock", "unlock"]
+
+
+def keep_busy(qtbot: QtBot, act: Callable[[], None], for_ms: int, every_ms: int) -> None:
+    for _ in range(for_ms // every_ms):
+        qtbot.wait(every_ms)
+        act()
+
+
+def test_typing_and_clicking_keep_the_screen_unlocked(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    screen = window.windowHandle()  # where the window system delivers input
+    window.idle.set_interval_ms(IDLE_MS)
+    keep_busy(qtbot, lambda: QTest.keyClick(screen, Qt.Key.Key_Down), 3 * IDLE_MS, IDLE_MS // 6)
+    middle = QPoint(window.width() // 2, window.height() // 2)
+    click = Qt.MouseButton.LeftButton
+    keep_busy(qtbot, lambda: QTest.mouseClick(screen, click, pos=middle), 3 * IDLE_MS, IDLE_MS // 6)
+    assert not window.locked
+    qtbot.waitUntil(lambda: window.locked, timeout=5 * IDLE_MS)  # and idle, it locks
+
+
+def test_typing_in_a_dialog_keeps_the_screen_unlocked(window: MainWindow, qtbot: QtBot) -> None:
+    open_ann(window, qtbot)
+    window.record_feedback()
+    dialog = window.dialog
+    assert isinstance(dialog, FeedbackDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is dialog.windowHandle())
+    window.idle.set_interval_ms(IDLE_MS)
+    keep_busy(qtbot, lambda: QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_A), 3 * IDLE_MS, 100)
+    assert not window.locked and "a" in dialog.words.toPlainText()
+    qtbot.waitUntil(lambda: window.locked, timeout=5 * IDLE_MS)
+    assert window.dialog is None  # the lock closes what was open over the customer
 
 
 def test_ctrl_l_locks_and_someone_else_can_take_over(window: MainWindow, qtbot: QtBot) -> None:
