@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedLayout,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -70,9 +72,11 @@ class HistoryTable(QTableView):
     follow the text size."""
 
     COLUMN_CHARS = (20, 10, 18)  # when, amount or kind, what: the last column stretches
+    CELL_PADDING = 3  # either side of a cell's text, as Qt's item views leave
 
     def __init__(self, model: RecordTableModel[object]) -> None:
         super().__init__()
+        self.records = model
         self.setModel(model)
         self.verticalHeader().hide()
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -97,6 +101,58 @@ class HistoryTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         for column, chars in enumerate(self.COLUMN_CHARS):
             self.horizontalHeader().resizeSection(column, metrics.averageCharWidth() * chars + 16)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rows in view, one line of text a cell: striped, the selected row highlighted,
+        the current one outlined while the table has the focus.
+
+        Qt's item delegate lays out each cell's text through the style, about 30 µs a cell:
+        half of what painting a whole card took."""
+        area = event.rect()
+        first = self.rowAt(area.top())
+        if first < 0:
+            return  # below the last row: only the background, already painted
+        last = self.rowAt(area.bottom())
+        last = self.records.rowCount() - 1 if last < 0 else last
+        colours = self.palette()
+        role = QPalette.ColorRole
+        painter = QPainter(self.viewport())
+        metrics = painter.fontMetrics()
+        width = self.viewport().width()
+        pad = self.CELL_PADDING
+        columns = [
+            (self.columnViewportPosition(c) + pad, self.columnWidth(c) - 2 * pad)
+            for c in range(self.records.columnCount())
+        ]
+        align = QStyle.visualAlignment(self.layoutDirection(), CELL_ALIGNMENT)
+        selection, root = self.selectionModel(), QModelIndex()
+        focused = self.currentIndex().row() if self.hasFocus() else -1
+        for row in range(first, last + 1):
+            band = QRect(0, self.rowViewportPosition(row), width, self.rowHeight(row))
+            if selection.isRowSelected(row, root):
+                painter.fillRect(band, colours.color(role.Highlight))
+                painter.setPen(colours.color(role.HighlightedText))
+            else:
+                if row % 2:
+                    painter.fillRect(band, colours.color(role.AlternateBase))
+                painter.setPen(colours.color(role.Text))
+            for (x, room), text in zip(columns, self.records.row_texts(row), strict=True):
+                cell = QRect(x, band.top(), room, band.height())
+                painter.drawText(cell, align, one_line(text, room, metrics))
+            if row == focused:
+                painter.setPen(colours.color(role.Accent))
+                painter.drawRect(band.adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+CELL_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def one_line(text: str, room: int, metrics: QFontMetrics) -> str:
+    """The text as it fits `room` pixels: whole, else cut short with "…"."""
+    if len(text) * metrics.maxWidth() <= room or metrics.horizontalAdvance(text) <= room:
+        return text  # the first test spares measuring the many short cells
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 
 class CustomerCard(QWidget):

@@ -100,6 +100,10 @@ class RecordTableModel(_Records[T], QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        """The row's cells as shown (what `data` gives for each column)."""
+        return self._cells[row]
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _TEXT_ROLES or not index.isValid():
             return None

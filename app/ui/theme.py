@@ -223,6 +223,7 @@ def qt_palette(palette: Palette) -> QPalette:
         (role.ToolTipBase, palette.surface),
         (role.ToolTipText, palette.text),
         (role.PlaceholderText, palette.muted),
+        (role.Accent, palette.accent),  # the current row of a focused table
         (role.Link, palette.accent),
         (role.LinkVisited, palette.accent),
         (role.Mid, palette.border_strong),
