@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 
-_RUN = QEvent.Type(QEvent.registerEventType())
+RUN_AFTER_PAINT = QEvent.Type(QEvent.registerEventType())
 # Qt posts a widget's repaint (UpdateRequest) at LowEventPriority; this goes after it.
 _AFTER_REPAINT = Qt.EventPriority.LowEventPriority.value - 1
 
@@ -24,7 +24,7 @@ class AfterPaint(QObject):
         self._calls.append(fn)
         if not self._posted:
             self._posted = True
-            QCoreApplication.postEvent(self, QEvent(_RUN), _AFTER_REPAINT)
+            QCoreApplication.postEvent(self, QEvent(RUN_AFTER_PAINT), _AFTER_REPAINT)
 
     def run_now(self) -> None:
         """Runs what is queued at once; a call that raises leaves the rest queued, in order."""
@@ -32,7 +32,7 @@ class AfterPaint(QObject):
             self._calls.pop(0)()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == _RUN:
+        if event.type() == RUN_AFTER_PAINT:
             self._posted = False
             self.run_now()
             return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -76,7 +76,6 @@ class HistoryTable(QTableView):
 
     def __init__(self, model: RecordTableModel[object]) -> None:
         super().__init__()
-        self.records = model
         self.setModel(model)
         self.verticalHeader().hide()
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -108,27 +107,30 @@ class HistoryTable(QTableView):
 
         Qt's item delegate lays out each cell's text through the style, about 30 µs a cell:
         half of what painting a whole card took."""
+        records = self.model()
+        if not isinstance(records, RecordTableModel):
+            super().paintEvent(event)
+            return
         area = event.rect()
         first = self.rowAt(area.top())
         if first < 0:
             return  # below the last row: only the background, already painted
         last = self.rowAt(area.bottom())
-        last = self.records.rowCount() - 1 if last < 0 else last
+        last = records.rowCount() - 1 if last < 0 else last
         colours = self.palette()
         role = QPalette.ColorRole
         painter = QPainter(self.viewport())
         metrics = painter.fontMetrics()
-        width = self.viewport().width()
         pad = self.CELL_PADDING
         columns = [
             (self.columnViewportPosition(c) + pad, self.columnWidth(c) - 2 * pad)
-            for c in range(self.records.columnCount())
+            for c in range(records.columnCount())
         ]
         align = QStyle.visualAlignment(self.layoutDirection(), CELL_ALIGNMENT)
         selection, root = self.selectionModel(), QModelIndex()
         focused = self.currentIndex().row() if self.hasFocus() else -1
         for row in range(first, last + 1):
-            band = QRect(0, self.rowViewportPosition(row), width, self.rowHeight(row))
+            band = self._band(row)
             if selection.isRowSelected(row, root):
                 painter.fillRect(band, colours.color(role.Highlight))
                 painter.setPen(colours.color(role.HighlightedText))
@@ -136,7 +138,7 @@ class HistoryTable(QTableView):
                 if row % 2:
                     painter.fillRect(band, colours.color(role.AlternateBase))
                 painter.setPen(colours.color(role.Text))
-            for (x, room), text in zip(columns, self.records.row_texts(row), strict=True):
+            for (x, room), text in zip(columns, records.row_texts(row), strict=True):
                 cell = QRect(x, band.top(), room, band.height())
                 painter.drawText(cell, align, one_line(text, room, metrics))
             if row == focused:
@@ -144,14 +146,31 @@ class HistoryTable(QTableView):
                 painter.drawRect(band.adjusted(0, 0, -1, -1))
         painter.end()
 
+    def _band(self, row: int) -> QRect:
+        return QRect(0, self.rowViewportPosition(row), self.viewport().width(), self.rowHeight(row))
+
+    def currentChanged(
+        self,
+        current: QModelIndex | QPersistentModelIndex,
+        previous: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().currentChanged(current, previous)  # repaints two cells: the outline is a row
+        for index in (previous, current):
+            if index.isValid():
+                self.viewport().update(self._band(index.row()))
+
 
 CELL_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def one_line(text: str, room: int, metrics: QFontMetrics) -> str:
-    """The text as it fits `room` pixels: whole, else cut short with "…"."""
-    if len(text) * metrics.maxWidth() <= room or metrics.horizontalAdvance(text) <= room:
-        return text  # the first test spares measuring the many short cells
+    """The text on one line (breaks become spaces) as it fits `room` pixels: whole, else
+    cut short with "…"."""
+    text = " ".join(text.splitlines())
+    if text.isascii() and len(text) * metrics.maxWidth() <= room:
+        return text  # surely fits: spares measuring the many short cells
+    if metrics.horizontalAdvance(text) <= room:
+        return text
     return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
 
 

@@ -32,39 +32,37 @@ class IdleWatch(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(max(1, int(minutes * 60_000)))
         self.timer.timeout.connect(on_idle)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            # A new window (a dialog, a list that drops down) takes the focus or the
-            # focus widget before any input reaches it.
-            app.focusWindowChanged.connect(self._watch_windows)
-            app.focusChanged.connect(self._watch_windows)
-            self._watch_windows()
+        self._app = QApplication.instance()
+        # New windows: one being activated (a dialog), or opened by input (a menu).
+        if isinstance(self._app, QApplication):
+            self._app.focusWindowChanged.connect(self.watch_windows)
+        self.watch_windows()
 
     def set_interval_ms(self, ms: int) -> None:
         self.timer.setInterval(ms)
         self.timer.start()
 
     def start(self) -> None:
-        self._watch_windows()
+        self.watch_windows()
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
 
-    def _watch_windows(self, *_changed: object) -> None:
+    def watch_windows(self, *_changed: object) -> None:
         for window in QGuiApplication.topLevelWindows():
             window.installEventFilter(self)  # Qt keeps one copy of a filter per object
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()  # any activity starts the count again
+            QTimer.singleShot(0, self, self.watch_windows)  # and a menu it opened
         return False
 
     def detach(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusWindowChanged.disconnect(self._watch_windows)
-            app.focusChanged.disconnect(self._watch_windows)
+        if isinstance(self._app, QApplication):
+            self._app.focusWindowChanged.disconnect(self.watch_windows)
+            self._app = None  # a second detach has nothing left to undo
         for window in QGuiApplication.topLevelWindows():
             window.removeEventFilter(self)

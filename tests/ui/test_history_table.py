@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPalette, QRegion
 from pytestqt.qtbot import QtBot
 
 from app.ui.customer_card import HistoryTable, one_line
@@ -94,6 +94,53 @@ def test_a_cell_too_long_for_its_column_ends_with_an_ellipsis(qtbot: QtBot) -> N
     assert metrics.horizontalAdvance(cut) <= 120
     assert one_line("Leeds", 120, metrics) == "Leeds"
     assert one_line("", 0, metrics) == ""
+    wide = "雨の日にバスが来なかったので駅まで歩きました"  # drawn from a fallback font, maybe
+    cut = one_line(wide, 60, metrics)
+    assert cut == wide or (cut.endswith("…") and metrics.horizontalAdvance(cut) <= 60)
+
+
+def test_line_breaks_in_a_cell_become_spaces(qtbot: QtBot) -> None:
+    metrics = QFontMetrics(history(qtbot).font())
+    assert one_line("Left my bag\non the 07:24\r\nfrom Leeds", 2000, metrics) == (
+        "Left my bag on the 07:24 from Leeds"
+    )
+
+
+class Painted(QObject):
+    """What of a widget was painted since the last look."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.region = QRegion()
+
+    def covers(self, rect: QRect) -> bool:
+        return QRegion(rect).subtracted(self.region).isEmpty()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.region = self.region.united(event.region())  # type: ignore[attr-defined]
+        return False
+
+
+def test_the_whole_row_is_repainted_when_the_current_row_moves(qtbot: QtBot) -> None:
+    table = history(qtbot)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    current = QItemSelectionModel.SelectionFlag.NoUpdate  # the selection stays as it is
+    table.selectionModel().setCurrentIndex(table.model().index(1, 0), current)
+    painted = Painted()
+    table.viewport().installEventFilter(painted)
+    qtbot.wait(50)
+    painted.region = QRegion()
+    table.selectionModel().setCurrentIndex(table.model().index(3, 0), current)
+    qtbot.waitUntil(lambda: painted.covers(band(table, 3)))
+    assert painted.covers(band(table, 1))  # no outline is left behind
+    painted.region = QRegion()
+    table.clearFocus()
+    qtbot.waitUntil(lambda: painted.covers(band(table, 3)))  # the outline goes
+    painted.region = QRegion()
+    table.setFocus()
+    qtbot.waitUntil(lambda: painted.covers(band(table, 3)))  # and comes back
 
 
 def test_keys_move_the_selection_the_paint_follows(qtbot: QtBot) -> None:
