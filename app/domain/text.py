@@ -72,15 +72,21 @@ class Text(str):
         if count is not None:
             english = english_plural(english, count).replace("%n", str(count))
         if args:
-            english = english.format_map(
-                {k: f"{v:f}" if isinstance(v, Decimal) else str(v) for k, v in args.items()}
-            )
+            english = english.format_map(_English(args))
         made = str.__new__(cls, english)
         made.context, made.source, made.n, made.args = context, source, count, args
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (Text, (self.context, self.source, self.n, dict(self.args)))
+
+
+class _English(dict[str, Arg]):
+    """Arguments as English text shows them, each made only if the template names it."""
+
+    def __getitem__(self, name: str) -> Arg:
+        value = dict.__getitem__(self, name)
+        return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,13 +147,13 @@ def _moment(epoch: int | None) -> datetime | None:
 
 
 def _lifetime(db: Database, customer_id: str, bounds: AsOf) -> LifetimeStats:
-    row = db.execute(
+    row = db.conn.execute(
         "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
         "last_purchase_at, last_activity_at FROM summary WHERE customer_id = ?",
         [customer_id],
     ).fetchone()
     if row is None or (row[5] is not None and row[5] >= bounds.end):
-        row = db.execute(
+        row = db.conn.execute(
             "SELECT total(amount), total(CASE WHEN amount > 0 THEN amount END), "
             "sum(amount > 0), min(CASE WHEN amount > 0 THEN purchased_at END), "
             "max(CASE WHEN amount > 0 THEN purchased_at END), NULL "
@@ -176,19 +176,19 @@ def _household(
         return (customer_id,), own_lifetime
     members = tuple(
         r[0]
-        for r in db.execute(
+        for r in db.conn.execute(
             "SELECT customer_id FROM customers WHERE household_id = ? ORDER BY customer_id",
             [household_id],
         )
     )
-    row = db.execute(
+    row = db.conn.execute(
         "SELECT lifetime_value, last_activity_at FROM households WHERE household_id = ?",
         [household_id],
     ).fetchone()
     if row is not None and (row[1] is None or row[1] < bounds.end):
         return members, int(row[0])
     marks = ",".join("?" * len(members))
-    total = db.execute(
+    total = db.conn.execute(
         f"SELECT total(amount) FROM purchases WHERE customer_id IN ({marks}) AND purchased_at < ?",
         [*members, bounds.end],
     ).fetchone()[0]
@@ -196,7 +196,7 @@ def _household(
 
 
 def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFacts | None:
-    row = db.execute(
+    row = db.conn.execute(
         "SELECT customer_id, given_name, family_name, email, joined_on, household_id, status, "
         "referrals, preferences, notes FROM customers WHERE customer_id = ?",
         [customer_id],
@@ -207,18 +207,18 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
     household, household_value = _household(db, customer_id, row[5], stats.lifetime_value, bounds)
     window = tuple(
         (r[0], r[1])
-        for r in db.execute(
+        for r in db.conn.execute(
             "SELECT purchased_at, amount FROM purchases "
             "WHERE customer_id = ? AND purchased_at >= ? AND purchased_at < ?",
             [customer_id, bounds.start_chart, bounds.end],
         )
     )
     history = [customer_id, bounds.end] * 2
-    complaints_12m = db.execute(
+    complaints_12m = db.conn.execute(
         f"SELECT count(*) FROM ({_INTERACTIONS_SQL}) WHERE occurred_at >= ? AND kind = 'complaint'",
         [*history, bounds.start_12m],
     ).fetchone()[0]
-    given_90d, given_12m = db.execute(
+    given_90d, given_12m = db.conn.execute(
         "SELECT count(CASE WHEN granted_at >= ? THEN 1 END), total(value) "
         f"FROM ({_CONCESSIONS_SQL}) WHERE granted_at >= ? AND coalesce(status, '') <> 'denied'",
         [bounds.start_90d, *history, bounds.start_12m],
@@ -254,7 +254,7 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
 
 
 def _phones(db: Database, customer_id: str) -> tuple[Phone, ...]:
-    rows = db.execute(
+    rows = db.conn.execute(
         "SELECT e164, label FROM phones WHERE customer_id = ? ORDER BY label = 'mobile' DESC",
         [customer_id],
     )
@@ -262,7 +262,7 @@ def _phones(db: Database, customer_id: str) -> tuple[Phone, ...]:
 
 
 def _cards(db: Database, customer_id: str) -> tuple[Card, ...]:
-    rows = db.execute(
+    rows = db.conn.execute(
         "SELECT card_number, card_type, status, issued_on FROM cards WHERE customer_id = ? "
         "ORDER BY status = 'active' DESC, issued_on DESC",
         [customer_id],
@@ -293,14 +293,9 @@ def _recent(
     """The newest rows of a customer's history up to the as-of day; columns[1] is the time.
     `table` may be one of the history unions below, taking (customer, end) per source."""
     at = columns[1]
-    if sources:
-        params: list[object] = [customer_id, bounds.end] * sources
-        where = ""
-    else:
-        params, where = [customer_id, bounds.end], f" WHERE customer_id = ? AND {at} < ?"
-    rows: list[tuple[object, ...]] = db.execute(
-        f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {at} DESC LIMIT ?",
-        [*params, RECENT_ITEMS],
+    params: list[object] = [customer_id, bounds.end] * max(sources, 1)  # a table: one pair
+    rows: list[tuple[object, ...]] = db.conn.execute(
+        _recent_sql(table, columns, sources), [*params, RECENT_ITEMS]
     ).fetchall()
     found = []
     for row in rows:
@@ -308,6 +303,13 @@ def _recent(
         values[at] = datetime.fromtimestamp(cast(int, values[at]), UTC)
         found.append(model(**values))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _recent_sql(table: str, columns: tuple[str, ...], sources: int) -> str:
+    at = columns[1]
+    where = "" if sources else f" WHERE customer_id = ? AND {at} < ?"
+    return f"SELECT {', '.join(columns)} FROM {table}{where} ORDER BY {at} DESC LIMIT ?"
 
 
 _PURCHASE = ("purchase_id", "purchased_at", "amount", "channel", "product_line", "location")

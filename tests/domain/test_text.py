@@ -59,3 +59,15 @@ def test_a_text_survives_a_model_and_a_pickle() -> None:
     assert held.model_dump_json() == '{"words":"3 left","maybe":"3 left"}'
     again = pickle.loads(pickle.dumps(text))
     assert again == text and again.source == text.source and again.args == text.args
+
+
+def test_english_fills_only_what_the_template_names_as_before() -> None:
+    class Loud:
+        def __str__(self) -> str:
+            raise AssertionError("an argument the English does not show was written out")
+
+    text = QT_TRANSLATE_NOOP("x", "{value} off, [{n:>3}]").format(
+        value=Decimal("1E+1"), n=7, unused=Loud()
+    )
+    assert text == "10 off, [  7]"  # a Decimal in fixed point; a format spec still applies
+    assert set(text.args) == {"value", "n", "unused"}  # the window may show all of them
