@@ -33,7 +33,8 @@ class IdleWatch(QObject):
         self.timer.setInterval(max(1, int(minutes * 60_000)))
         self.timer.timeout.connect(on_idle)
         self._app = QApplication.instance()
-        # New windows: one being activated (a dialog), or opened by input (a menu).
+        # A new window is watched once it is activated (a dialog) or, failing that, after
+        # the input that opened it (a menu): see eventFilter.
         if isinstance(self._app, QApplication):
             self._app.focusWindowChanged.connect(self.watch_windows)
         self.watch_windows()
