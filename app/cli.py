@@ -233,7 +233,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             station,
             customers=args.customers or settings.demo_customers,
             seed=args.seed,
-            as_of=args.as_of or station.clock().astimezone(settings.zone).date(),
+            as_of=args.as_of or station.today(),
             out_dir=args.out,
         )
     data = {

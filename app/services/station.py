@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -81,6 +81,10 @@ class Station:
     staff: StaffService
     concessions: ConcessionService
     clock: Callable[[], datetime]  # the station's time: audit, lockouts, today's figures
+
+    def today(self) -> date:
+        """The date at the station now, by its clock and in its zone."""
+        return self.lookup.bounds().day
 
     def desk(self, staff: Staff | None = None) -> Desk:
         """A signed-in person's desk, or the operating-system user's on the command line."""

@@ -103,7 +103,7 @@ class DemoSetup:
                 station,
                 customers=self.settings.demo_customers,
                 seed=1,
-                as_of=station.clock().astimezone(self.settings.zone).date(),
+                as_of=station.today(),
                 progress=lambda name, rows: report((name, rows)),
             )
         finally:

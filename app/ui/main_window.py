@@ -632,7 +632,6 @@ class MainWindow(QMainWindow):
 
     def _when(self, moment: datetime) -> str:
         local = moment.astimezone(self.zone)
-        today = self.station.clock().astimezone(self.zone).date()
-        if local.date() == today:
+        if local.date() == self.station.today():
             return self.tr("{0} today").format(fmt.clock(local))
         return fmt.moment(moment, self.zone)

@@ -118,12 +118,12 @@ def main(spec_path: str) -> None:
         if w.card.profile is not None or w.search.text():
             w.clear()  # the Escape did not reach the box; not what is being measured
 
-    screen = window.windowHandle()
+    typing_into = window.windowHandle()
 
     def keys(text: str) -> None:
         """Typed into the search box the way a keyboard's keys come: through the window."""
         for key in text:
-            QTest.keyClick(screen, ord(key))  # a character: its key and its text
+            QTest.keyClick(typing_into, ord(key))  # a character: its key and its text
 
     def typed(text: str, expected: str) -> tuple[int, bool]:
         clear(window)
@@ -140,7 +140,7 @@ def main(spec_path: str) -> None:
         keys(number[:-1])
         started = start(expected)
         keys(number[-1])
-        QTest.keyClick(screen, Qt.Key.Key_Return)
+        QTest.keyClick(typing_into, Qt.Key.Key_Return)
         painted_at = settle(expected)
         whole_burst.append((painted_at or clock()) - burst_started)
         return outcome(started, painted_at)

@@ -127,10 +127,10 @@ def test_the_whole_row_is_repainted_when_the_current_row_moves(qtbot: QtBot) -> 
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     current = QItemSelectionModel.SelectionFlag.NoUpdate  # the selection stays as it is
-    table.selectionModel().setCurrentIndex(table.model().index(1, 0), current)
     painted = Painted()
     table.viewport().installEventFilter(painted)
-    qtbot.wait(50)
+    table.selectionModel().setCurrentIndex(table.model().index(1, 0), current)
+    qtbot.waitUntil(lambda: painted.covers(band(table, 1)))
     painted.region = QRegion()
     table.selectionModel().setCurrentIndex(table.model().index(3, 0), current)
     qtbot.waitUntil(lambda: painted.covers(band(table, 3)))
