@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # set QT_QPA_PLATFORM=xcb
 
 
 from app.cli import main as cli_main
-from app.services.demo_export import write_demo_export
+from app.demo import write_demo_export
 from app.services.importing import add_demo_staff, import_folder
 from app.services.station import Station, open_station
 from app.settings import Settings

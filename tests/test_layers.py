@@ -27,6 +27,7 @@ def modules(*folders: str) -> list[Path]:
 FORBIDDEN = {
     "domain": ("PySide6", "sqlite3", "sqlite_utils", "app.store", "app.services", "app.ui"),
     "store": ("PySide6", "app.services", "app.ui"),
+    "demo": ("PySide6", "sqlite3", "sqlite_utils", "app.store", "app.services", "app.ui"),
     "services": ("PySide6", "app.ui"),
     "ui": ("sqlite3", "sqlite_utils", "app.store"),
 }

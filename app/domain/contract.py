@@ -86,27 +86,26 @@ class ContractRow(BaseModel):
         extra="ignore", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
     )
     file: ClassVar[str]
-    required: ClassVar[tuple[str, ...]]
-    optional: ClassVar[tuple[str, ...]]
+    # Derived from the fields below, the one place a contract column is written down:
+    # a field without a default is required. Fields are declared required first.
+    required: ClassVar[tuple[str, ...]] = ()
+    optional: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        fields = cls.model_fields
+        cls.required = tuple(name for name, info in fields.items() if info.is_required())
+        cls.optional = tuple(name for name, info in fields.items() if not info.is_required())
 
     @classmethod
     def columns(cls) -> tuple[str, ...]:
+        """The file's columns in the contract's order (required first)."""
         return cls.required + cls.optional
 
 
 class CustomerRow(ContractRow):
     file: ClassVar[str] = "customers"
-    required: ClassVar[tuple[str, ...]] = ("customer_id", "given_name", "joined_on")
-    optional: ClassVar[tuple[str, ...]] = (
-        "family_name",
-        "email",
-        "household_id",
-        "status",
-        "referrals",
-        "preferences",
-        "notes",
-        "updated_at",
-    )
 
     customer_id: str
     given_name: str
@@ -139,8 +138,6 @@ class CustomerRow(ContractRow):
 
 class PhoneRow(ContractRow):
     file: ClassVar[str] = "phones"
-    required: ClassVar[tuple[str, ...]] = ("customer_id", "phone")
-    optional: ClassVar[tuple[str, ...]] = ("label",)
 
     customer_id: str
     phone: str
@@ -162,8 +159,6 @@ class PhoneRow(ContractRow):
 
 class CardRow(ContractRow):
     file: ClassVar[str] = "cards"
-    required: ClassVar[tuple[str, ...]] = ("card_number", "customer_id")
-    optional: ClassVar[tuple[str, ...]] = ("card_type", "status", "issued_on")
     statuses: ClassVar[tuple[str, ...]] = ("active", "lost", "replaced", "expired")
 
     card_number: str
@@ -190,8 +185,6 @@ class CardRow(ContractRow):
 
 class PurchaseRow(ContractRow):
     file: ClassVar[str] = "purchases"
-    required: ClassVar[tuple[str, ...]] = ("purchase_id", "customer_id", "purchased_at", "amount")
-    optional: ClassVar[tuple[str, ...]] = ("currency", "channel", "product_line", "location")
 
     purchase_id: str
     customer_id: str
@@ -218,8 +211,6 @@ class PurchaseRow(ContractRow):
 
 class InteractionRow(ContractRow):
     file: ClassVar[str] = "interactions"
-    required: ClassVar[tuple[str, ...]] = ("interaction_id", "customer_id", "occurred_at", "kind")
-    optional: ClassVar[tuple[str, ...]] = ("channel", "summary")
     kinds: ClassVar[tuple[str, ...]] = ("complaint", "enquiry", "compliment")
 
     interaction_id: str
@@ -237,8 +228,6 @@ class InteractionRow(ContractRow):
 
 class ConcessionRow(ContractRow):
     file: ClassVar[str] = "concessions"
-    required: ClassVar[tuple[str, ...]] = ("concession_id", "customer_id", "granted_at", "value")
-    optional: ClassVar[tuple[str, ...]] = ("kind", "reason", "location")
 
     concession_id: str
     customer_id: str

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.domain.contract import ConcessionRow, InteractionRow
 from app.domain.money import to_decimal_string
 from app.services.audit import AuditService
 from app.store import records
@@ -21,14 +22,12 @@ from app.store.records import Feedback, RecordedConcession
 THROUGH_KEY = "handback_through"
 # The contract's columns first; the rest say what upstream needs to know about a decision.
 CONCESSION_COLUMNS = (
-    "concession_id", "customer_id", "granted_at", "value", "kind", "reason", "location",
-    "status", "category", "disputed_amount", "words", "note", "staff_id", "decided_by",
-    "decided_at", "decision_reason",
-)  # fmt: skip
-INTERACTION_COLUMNS = (
-    "interaction_id", "customer_id", "occurred_at", "kind", "channel", "summary", "staff_id",
-    "location",
-)  # fmt: skip
+    *ConcessionRow.columns(),
+    *("status", "category", "disputed_amount", "words", "note", "staff_id"),
+    *("decided_by", "decided_at", "decision_reason"),
+)
+INTERACTION_COLUMNS = (*InteractionRow.columns(), "staff_id", "location")
+Row = dict[str, str]
 
 
 class HandbackError(OSError):
@@ -87,41 +86,41 @@ def _unique(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _concession_row(c: RecordedConcession) -> list[str]:
-    return [
-        c.concession_id,
-        c.customer_id,
-        c.recorded_at.isoformat(),
-        to_decimal_string(c.value),
-        c.action,
-        c.category,
-        c.station,
-        c.status,
-        c.category,
-        to_decimal_string(c.disputed_amount),
-        c.words,
-        c.note,
-        c.staff_id,
-        c.decided_by or "",
-        c.decided_at.isoformat() if c.decided_at else "",
-        c.decision_reason or "",
-    ]
+def _concession_row(c: RecordedConcession) -> Row:
+    return {
+        "concession_id": c.concession_id,
+        "customer_id": c.customer_id,
+        "granted_at": c.recorded_at.isoformat(),
+        "value": to_decimal_string(c.value),
+        "kind": c.action,
+        "reason": c.category,
+        "location": c.station,
+        "status": c.status,
+        "category": c.category,
+        "disputed_amount": to_decimal_string(c.disputed_amount),
+        "words": c.words,
+        "note": c.note,
+        "staff_id": c.staff_id,
+        "decided_by": c.decided_by or "",
+        "decided_at": c.decided_at.isoformat() if c.decided_at else "",
+        "decision_reason": c.decision_reason or "",
+    }
 
 
-def _feedback_row(f: Feedback) -> list[str]:
-    return [
-        f.feedback_id,
-        f.customer_id,
-        f.recorded_at.isoformat(),
-        f.kind,
-        "counter",
-        f.words,
-        f.staff_id,
-        f.station,
-    ]
+def _feedback_row(f: Feedback) -> Row:
+    return {
+        "interaction_id": f.feedback_id,
+        "customer_id": f.customer_id,
+        "occurred_at": f.recorded_at.isoformat(),
+        "kind": f.kind,
+        "channel": "counter",
+        "summary": f.words,
+        "staff_id": f.staff_id,
+        "location": f.station,
+    }
 
 
-def _prepare_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> Path:
+def _prepare_csv(path: Path, columns: Sequence[str], rows: list[Row]) -> Path:
     """A full new copy of the file with the rows added (what upstream has not collected yet
     stays), synced to disk; swapped in whole later, so a crash never leaves half a file."""
     temp = path.with_name(path.name + ".part")
@@ -134,7 +133,7 @@ def _prepare_csv(path: Path, columns: Sequence[str], rows: list[list[str]]) -> P
             writer = csv.writer(out, lineterminator="\n")
             if not existing:
                 writer.writerow(columns)
-            writer.writerows(rows)
+            writer.writerows([row[c] for c in columns] for row in rows)
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:

@@ -75,7 +75,7 @@ def make_demo(
     """Write a demo export (to `out_dir`, or a temporary folder) and import it as demo data."""
 
     # Imported here: building its name and place tables costs every start ~0.1 s otherwise.
-    from app.services.demo_export import write_demo_export
+    from app.demo import write_demo_export
 
     def write_and_import(folder: Path) -> ImportReport:
         write_demo_export(folder, customers=customers, seed=seed, as_of=as_of)

@@ -13,36 +13,22 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
-from app.domain.contract import (
-    CONTRACT,
-    CardRow,
-    ConcessionRow,
-    ContractRow,
-    CustomerRow,
-    InteractionRow,
-    PhoneRow,
-    PurchaseRow,
-)
-from app.domain.identifiers import (
-    looks_like_payment_card,
-    mask_payment_cards,
-    name_words,
-    reversed_digits,
-)
+from app.domain.contract import CONTRACT, ContractRow, CustomerRow
+from app.domain.identifiers import looks_like_payment_card, mask_payment_cards
 from app.domain.import_context import ImportContext
 from app.domain.window import as_of_bounds, local_date
+from app.store.contract_tables import TABLE_NAMES, TABLES, ContractTable
 from app.store.database import get_meta, set_meta
 from app.store.export_files import ExportError, ExportFile, RowProblem, find_export_files
 from app.store.queries import has_customers
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
 BATCH = 5_000
-CONTRACT_TABLES = ("customers", "phones", "cards", "purchases", "interactions", "concessions")
 Progress = Callable[[str, int], None]
 
 
@@ -78,7 +64,16 @@ class ImportReport:
         return sum(f.rejected for f in self.files.values())
 
 
-REJECT_COLUMNS = ("file", "line", "field", "value", "reason")
+class Reject(NamedTuple):
+    """One row of the rejects report; `field` names a contract column (or "row")."""
+
+    file: str
+    line: int
+    field: str
+    value: str
+    reason: str
+
+
 LONGEST_SHOWN = 200
 
 
@@ -105,8 +100,10 @@ class Rejects:
                     f"the rejects report cannot be written to {self.path}: {exc.strerror or exc}"
                 ) from None
             self._writer = csv.writer(self._handle, lineterminator="\n")
-            self._writer.writerow(REJECT_COLUMNS)
-        self._writer.writerow([file, line, field, shown_value(value), mask_payment_cards(reason)])
+            self._writer.writerow(Reject._fields)
+        self._writer.writerow(
+            Reject(file, line, field, shown_value(value), mask_payment_cards(reason))
+        )
 
     def close(self, *, keep: bool) -> Path | None:
         """The report's path once it is in place, or None (no rejects, or not kept)."""
@@ -282,7 +279,7 @@ def _apply(
 
 
 def clear_demo_data(db: Database) -> None:
-    for table in (*CONTRACT_TABLES, "name_words", "summary", "households"):
+    for table in (*TABLE_NAMES, "name_words", "summary", "households"):
         db.conn.execute(f"DELETE FROM {table}")
     # What was recorded while practising on demo customers is set apart: never handed back,
     # decided or counted in a real customer's history. The demo staff (whose PINs are in the
@@ -314,13 +311,28 @@ def _exported_at(newest_update: int | None, files: Sequence[ExportFile]) -> date
     return datetime.fromtimestamp(max(f.path.stat().st_mtime for f in files), UTC)
 
 
+def upsert_sql(table: ContractTable) -> str:
+    """Insert a row, or update it by its key only when a kept field differs, so an
+    identical re-import changes nothing and counts as unchanged."""
+    columns = table.columns
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in table.key)
+    compared = ", ".join(table.compared)
+    incoming = ", ".join(f"excluded.{c}" for c in table.compared)
+    return (
+        f"INSERT INTO {table.name} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))}) "
+        f"ON CONFLICT ({', '.join(table.key)}) DO UPDATE SET {updates} "
+        f"WHERE ({compared}) IS NOT ({incoming})"
+    )
+
+
 class _Writer:
-    """How one contract file's rows reach their table(s)."""
+    """How one contract file's rows reach their table: its upsert, from the contract."""
 
-    sql: str = ""
-
-    def values(self, row: Any) -> tuple[Any, ...]:
-        raise NotImplementedError
+    def __init__(self, table: ContractTable) -> None:
+        self.table = table
+        self.sql = upsert_sql(table)
+        self.values = table.values()
 
     def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> int:
         """Write the batch; how many rows were new or changed (an identical row is not)."""
@@ -330,44 +342,11 @@ class _Writer:
 
 
 class _Customers(_Writer):
-    sql = """
-    INSERT INTO customers (customer_id, given_name, family_name, email, email_folded, joined_on,
-        household_id, status, referrals, preferences, notes, updated_at, search_words)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (customer_id) DO UPDATE SET
-        given_name = excluded.given_name, family_name = excluded.family_name,
-        email = excluded.email, email_folded = excluded.email_folded,
-        joined_on = excluded.joined_on, household_id = excluded.household_id,
-        status = excluded.status, referrals = excluded.referrals,
-        preferences = excluded.preferences, notes = excluded.notes,
-        updated_at = excluded.updated_at, search_words = excluded.search_words
-    WHERE (given_name, family_name, email, joined_on, household_id, status, referrals,
-        preferences, notes, updated_at)
-        IS NOT (excluded.given_name, excluded.family_name, excluded.email, excluded.joined_on,
-        excluded.household_id, excluded.status, excluded.referrals, excluded.preferences,
-        excluded.notes, excluded.updated_at)
-    """
+    """Customers also keep the name words that a name search walks."""
 
-    def values(self, row: CustomerRow) -> tuple[Any, ...]:
-        words = " ".join(name_words(row.given_name, row.family_name))
-        updated = None
-        if row.updated_at is not None:
-            updated = datetime.fromtimestamp(row.updated_at, UTC).isoformat()
-        return (
-            row.customer_id,
-            row.given_name,
-            row.family_name,
-            row.email,
-            row.email_folded,
-            row.joined_on.isoformat(),
-            row.household_id,
-            row.status,
-            row.referrals,
-            row.preferences,
-            row.notes,
-            updated,
-            words,
-        )
+    def __init__(self, table: ContractTable) -> None:
+        super().__init__(table)
+        self.words_at = table.columns.index("search_words")
 
     def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> int:
         if not batch:
@@ -382,117 +361,14 @@ class _Customers(_Writer):
         stale = [(word, customer_id) for customer_id, words in old for word in words.split()]
         db.conn.executemany("DELETE FROM name_words WHERE word = ? AND customer_id = ?", stale)
         changed = super().flush(db, batch)  # in order, so the last row of a customer wins
-        words = [(w, r[0]) for r in latest.values() for w in r[-1].split()]
+        words = [(w, r[0]) for r in latest.values() for w in r[self.words_at].split()]
         db.conn.executemany(
             "INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", words
         )
         return changed
 
 
-class _Phones(_Writer):
-    sql = """
-    INSERT INTO phones (customer_id, e164, label, reversed) VALUES (?, ?, ?, ?)
-    ON CONFLICT (customer_id, e164) DO UPDATE SET label = excluded.label
-    WHERE label IS NOT excluded.label
-    """
-
-    def values(self, row: PhoneRow) -> tuple[Any, ...]:
-        return (row.customer_id, row.phone, row.label, reversed_digits(row.phone))
-
-
-class _Cards(_Writer):
-    sql = """
-    INSERT INTO cards (card_number, customer_id, card_type, status, issued_on)
-    VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (card_number) DO UPDATE SET customer_id = excluded.customer_id,
-        card_type = excluded.card_type, status = excluded.status, issued_on = excluded.issued_on
-    WHERE (customer_id, card_type, status, issued_on)
-        IS NOT (excluded.customer_id, excluded.card_type, excluded.status, excluded.issued_on)
-    """
-
-    def values(self, row: CardRow) -> tuple[Any, ...]:
-        issued = row.issued_on.isoformat() if row.issued_on else None
-        return (row.card_number, row.customer_id, row.card_type, row.status, issued)
-
-
-class _Purchases(_Writer):
-    sql = """
-    INSERT INTO purchases (customer_id, purchased_at, purchase_id, amount, channel,
-        product_line, location)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (purchase_id) DO UPDATE SET customer_id = excluded.customer_id,
-        purchased_at = excluded.purchased_at, amount = excluded.amount,
-        channel = excluded.channel, product_line = excluded.product_line,
-        location = excluded.location
-    WHERE (customer_id, purchased_at, amount, channel, product_line, location)
-        IS NOT (excluded.customer_id, excluded.purchased_at, excluded.amount, excluded.channel,
-        excluded.product_line, excluded.location)
-    """
-
-    def values(self, row: PurchaseRow) -> tuple[Any, ...]:
-        return (
-            row.customer_id,
-            row.purchased_at,
-            row.purchase_id,
-            row.amount,
-            row.channel,
-            row.product_line,
-            row.location,
-        )
-
-
-class _Interactions(_Writer):
-    sql = """
-    INSERT INTO interactions (customer_id, occurred_at, interaction_id, kind, channel, summary)
-    VALUES (?, ?, ?, ?, ?, ?)
-    ON CONFLICT (interaction_id) DO UPDATE SET customer_id = excluded.customer_id,
-        occurred_at = excluded.occurred_at, kind = excluded.kind, channel = excluded.channel,
-        summary = excluded.summary
-    WHERE (customer_id, occurred_at, kind, channel, summary)
-        IS NOT (excluded.customer_id, excluded.occurred_at, excluded.kind, excluded.channel,
-        excluded.summary)
-    """
-
-    def values(self, row: InteractionRow) -> tuple[Any, ...]:
-        return (
-            row.customer_id,
-            row.occurred_at,
-            row.interaction_id,
-            row.kind,
-            row.channel,
-            row.summary,
-        )
-
-
-class _Concessions(_Writer):
-    sql = """
-    INSERT INTO concessions (customer_id, granted_at, concession_id, value, kind, reason, location)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (concession_id) DO UPDATE SET customer_id = excluded.customer_id,
-        granted_at = excluded.granted_at, value = excluded.value, kind = excluded.kind,
-        reason = excluded.reason, location = excluded.location
-    WHERE (customer_id, granted_at, value, kind, reason, location)
-        IS NOT (excluded.customer_id, excluded.granted_at, excluded.value, excluded.kind,
-        excluded.reason, excluded.location)
-    """
-
-    def values(self, row: ConcessionRow) -> tuple[Any, ...]:
-        return (
-            row.customer_id,
-            row.granted_at,
-            row.concession_id,
-            row.value,
-            row.kind,
-            row.reason,
-            row.location,
-        )
-
-
 _WRITERS: dict[type[ContractRow], _Writer] = {
-    CustomerRow: _Customers(),
-    PhoneRow: _Phones(),
-    CardRow: _Cards(),
-    PurchaseRow: _Purchases(),
-    InteractionRow: _Interactions(),
-    ConcessionRow: _Concessions(),
+    model: (_Customers if model is CustomerRow else _Writer)(table)
+    for model, table in TABLES.items()
 }

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import phonenumbers
 
+from app.demo import COLUMNS, write_demo_export
+from app.demo.generator import customer_id
 from app.domain.identifiers import fold, reversed_digits
-from app.services.demo_export import COLUMNS, customer_id, write_demo_export
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 AS_OF = date(2026, 11, 1)  # fixed, so a cached export stays valid; lookups are judged as of it

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from app.demo import write_demo_export
 from app.domain.import_context import ImportContext
-from app.services.demo_export import write_demo_export
 from app.services.importing import import_folder
 from app.services.station import Station, open_station
 from app.settings import Settings

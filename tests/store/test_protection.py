@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.demo_export import write_demo_export
+from app.demo import write_demo_export
 from app.services.importing import import_folder
 from app.services.station import check_cache, open_station, restore_cache
 from app.settings import Settings

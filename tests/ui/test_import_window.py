@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.services.demo_export import write_demo_export
+from app.demo import write_demo_export
 from app.services.lookup import Freshness
 from app.settings import Settings
 from app.store.audit import entries

@@ -12,17 +12,63 @@ always give byte-identical files. Pure standard library.
 from __future__ import annotations
 
 import csv
-import math
 import random
-from bisect import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Generic, TextIO, TypeVar
+from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from app.domain.identifiers import fold
+from app.demo.phones import (
+    CITY,
+    DRAMA_LANDLINE_COUNT,
+    DRAMA_LANDLINES,
+    DRAMA_MOBILES,
+    FOREIGN,
+    LONDON_STYLE,
+    MOBILE,
+    MORE_LANDLINES,
+    OTHER_MOBILES,
+    PHONE_FORMATS,
+    format_uk,
+)
+from app.demo.pick import between, poisson, scatter, skewed
+from app.demo.profiles import (
+    HERO_PROFILE,
+    LAPSE_DAYS,
+    MAX_TENURE_DAYS,
+    PICK_PROFILE,
+    Profile,
+    purchase_scale,
+)
+from app.demo.vocabulary import (
+    CHANNEL_HOURS,
+    CLOCK,
+    COMPLAINTS,
+    COMPLIMENTS,
+    CONTACT_CHANNELS,
+    EMAIL_DOMAINS,
+    EMAIL_SHAPES,
+    ENQUIRIES,
+    FAMILY_BRITISH,
+    FAMILY_WORLD,
+    GIVEN_BRITISH,
+    GIVEN_WORLD,
+    GOODWILL_KINDS,
+    HABITS,
+    NOTES,
+    OCCASIONAL_PRODUCTS,
+    PREFERENCES,
+    PURCHASE_CHANNELS,
+    REASONS,
+    STATIONS,
+    VIP_PRODUCTS,
+    ascii_fold,
+    draw_price,
+    goodwill_value,
+)
+from app.domain.contract import CONTRACT
 from app.domain.money import to_decimal_string
 
 __all__ = [
@@ -33,50 +79,8 @@ __all__ = [
     "write_demo_export",
 ]
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "customers.csv": (
-        "customer_id",
-        "given_name",
-        "family_name",
-        "email",
-        "joined_on",
-        "household_id",
-        "status",
-        "referrals",
-        "preferences",
-        "notes",
-        "updated_at",
-    ),
-    "phones.csv": ("customer_id", "phone", "label"),
-    "cards.csv": ("card_number", "customer_id", "card_type", "status", "issued_on"),
-    "purchases.csv": (
-        "purchase_id",
-        "customer_id",
-        "purchased_at",
-        "amount",
-        "currency",
-        "channel",
-        "product_line",
-        "location",
-    ),
-    "interactions.csv": (
-        "interaction_id",
-        "customer_id",
-        "occurred_at",
-        "kind",
-        "channel",
-        "summary",
-    ),
-    "concessions.csv": (
-        "concession_id",
-        "customer_id",
-        "granted_at",
-        "value",
-        "kind",
-        "reason",
-        "location",
-    ),
-}
+# The contract's files and columns, in the contract's order.
+COLUMNS: dict[str, tuple[str, ...]] = {f"{model.file}.csv": model.columns() for model in CONTRACT}
 
 HERO_CUSTOMER_ID = "C000001"
 HERO_PHONE = "07700 900123"
@@ -84,11 +88,8 @@ HERO_CARD = "633000000012"
 HERO_LOST_CARD = "633000000005"
 
 LONDON = ZoneInfo("Europe/London")
-MAX_TENURE_DAYS = 15 * 365
 BLOCK = 200  # customers per household-forming block
 REFUND_SHARE = 0.03
-
-T = TypeVar("T")
 
 # (ordinal day, second of day, pence, product line, channel, location)
 Sale = tuple[int, int, int, str, str, str]
@@ -98,507 +99,12 @@ Contact = tuple[int, int, str, str, str, str]
 Goodwill = tuple[int, int, str, int, str, str]
 
 
-class _Pick(Generic[T]):
-    """Weighted choice over fixed items; one random() and a bisect per draw."""
-
-    def __init__(self, pairs: Sequence[tuple[T, float]]) -> None:
-        self.items = [item for item, _ in pairs]
-        self.cum: list[float] = []
-        total = 0.0
-        for _, weight in pairs:
-            total += weight
-            self.cum.append(total)
-        self.total = total
-
-    def __call__(self, rng: random.Random) -> T:
-        return self.items[bisect(self.cum, rng.random() * self.total)]
-
-
-def _skewed(rng: random.Random, items: Sequence[T]) -> T:
-    """Pick with a bias towards the front of the list (common names first)."""
-    u = rng.random()
-    return items[int(len(items) * (u + u * u) / 2)]
-
-
-# --- people -----------------------------------------------------------------------
-
-
-def _names(text: str) -> tuple[str, ...]:
-    """Split "Smith, Jones, ..." into names; the most common come first."""
-    return tuple(name.strip() for name in text.split(",") if name.strip())
-
-
-GIVEN_BRITISH = _names(
-    "Oliver, George, Sarah, David, Emily, James, Olivia, John, Jack, Amelia, Thomas, "
-    "Sophie, Harry, Charlotte, Michael, Emma, Daniel, Hannah, Paul, Lucy, William, "
-    "Jessica, Peter, Grace, Richard, Laura, Andrew, Rachel, Matthew, Helen, Robert, "
-    "Claire, Christopher, Susan, Mark, Margaret, Stephen, Elizabeth, Samuel, Rebecca, "
-    "Joseph, Karen, Ben, Nicola, Alfie, Isla, Charlie, Freya, Arthur, Poppy, Leo, Ava, "
-    "Noah, Mia, Niamh, Rhys, Cerys, Gareth, Eilidh, Angharad, Zoë, Chloé, Renée, "
-    "Siobhán, Seán, Ciarán, Aoife, Éamonn, Dónal, Dafydd"
-)
-GIVEN_WORLD = _names(
-    "Mohammed, Priya, Aisha, Wei, Fatima, José, Raj, María, Omar, Mei, Arjun, Ananya, "
-    "Yusuf, Zainab, Sanjay, Deepa, Imran, Ayesha, Tariq, Oluwaseun, Chidi, Ngozi, Kwame, "
-    "Abena, Minh, Linh, Hiroshi, Yuki, Inés, Sofía, Ángel, Björn, Søren, Åsa, Łukasz, "
-    "Małgorzata, Agnieszka, Krzysztof, Zoltán, Jürgen, Jörg, François, Hélène, Amélie, "
-    "Thérèse, Joël, Giulia, Matteo, Niccolò, João, Ioana, Tomás, Jiří"
-)
-FAMILY_BRITISH = _names(
-    "Smith, Jones, Williams, Taylor, Brown, Davies, Evans, Wilson, Thomas, Johnson, "
-    "Roberts, Robinson, Thompson, Wright, Walker, White, Edwards, Hughes, Green, Hall, "
-    "Lewis, Harris, Clarke, Patel, Jackson, Wood, Turner, Martin, Cooper, Hill, Ward, "
-    "Morris, Moore, Clark, Lee, King, Baker, Harrison, Morgan, Allen, Scott, Phillips, "
-    "Watson, Parker, Price, Bennett, Young, Griffiths, Mitchell, Kelly, Cook, Carter, "
-    "Bailey, Collins, Bell, Shaw, Murphy, Miller, Khan, Marshall, Ellis, Singh, Begum, "
-    "Wilkinson, Foster, Chapman, Powell, Webb, Mason, Ali, Hussain, Campbell, Owen, "
-    "Palmer, Holmes, Barnes, Knight, Lloyd, O'Brien, O'Connor, O'Neill, McDonald, "
-    "MacLeod, McKenzie, Fitzgerald, Smith-Jones, Ó Briain"
-)
-FAMILY_WORLD = _names(
-    "Ahmed, Chen, Nguyen, Sharma, Kowalski, Müller, García, Rossi, Shah, Wang, Okafor, "
-    "Nowak, Dubois, Rahman, Li, Adeyemi, Fernández, Gupta, Zhang, Mensah, Wiśniewski, "
-    "Schröder, Núñez, Kaur, Kim, Owusu, Wójcik, Lefèvre, Esposito, Chowdhury, Tanaka, "
-    "Nwosu, Kamiński, Weiß, Martínez, Moreau, Bianchi, Papadopoulos, Jensen, Andersson, "
-    "Lindqvist, Åberg, Søndergaard, Novák, Dvořák, Horváth, Popescu, Yılmaz, Öztürk, "
-    "Çelik, van der Berg, de Vries, da Silva, Gonçalves, López, Köhler"
-)
-EMAIL_DOMAINS = _Pick(
-    [
-        ("example.com", 40),
-        ("example.org", 20),
-        ("example.net", 15),
-        ("mail.example", 12),
-        ("post.example", 8),
-        ("inbox.example", 5),
-    ]
-)
-EMAIL_SHAPES = _Pick(
-    [
-        ("{g}.{f}", 40),
-        ("{g}{f}", 15),
-        ("{i}{f}", 15),
-        ("{g}_{f}", 10),
-        ("{f}.{g}", 10),
-        ("{i}.{f}", 10),
-    ]
-)
-PREFERENCES = _Pick(
-    [
-        ("", 55),
-        ("window seat", 10),
-        ("quiet coach; aisle seat", 6),
-        ("aisle seat", 6),
-        ("quiet coach", 6),
-        ("forward facing; window seat", 4),
-        ("step-free access", 4),
-        ("table seat; near luggage rack", 3),
-        ("assistance at stations; step-free access", 2),
-        ("first class; quiet coach", 2),
-        ("travels with bicycle", 2),
-    ]
-)
-NOTES = _Pick(
-    [
-        ("", 150),
-        ('Prefers to be called "Bob"', 2),
-        ("Hard of hearing, please speak clearly", 3),
-        ('Travels with assistance dog, "Bella"', 2),
-        ("Asked not to be phoned; email only", 3),
-        ("Commutes Leeds to York, early trains", 3),
-        ('Said "I\'ve been loyal for years", wants that recognised', 2),
-        ("Uses a wheelchair, book ramp at Leeds, York and King's Cross", 2),
-        ("Corporate account via employer, invoices monthly", 2),
-        ('Finds the "Delay Repay" form confusing, help by phone', 2),
-        ("Student, 16-25 railcard", 3),
-        ("Visually impaired; large-print letters, please", 2),
-        ("Regular on the 07:12 to King's Cross", 2),
-    ]
-)
-STATIONS = _Pick(
-    [
-        ("Leeds", 12),
-        ("London King's Cross", 10),
-        ("York", 8),
-        ("Newcastle", 6),
-        ("Edinburgh Waverley", 5),
-        ("Wakefield Westgate", 4),
-        ("Doncaster", 4),
-        ("Peterborough", 3),
-        ("Harrogate", 2),
-        ("Durham", 2),
-        ("Darlington", 2),
-        ("Stevenage", 2),
-        ("Bradford Forster Square", 2),
-        ("Grantham", 1),
-        ("Newark North Gate", 1),
-        ("Retford", 1),
-        ("Skipton", 1),
-        ("Sunderland", 1),
-        ("Aberdeen", 1),
-        ("Glasgow Central", 1),
-    ]
-)
-
-# Characters NFKD cannot take apart into ASCII.
-_folded: dict[str, str] = {}
-
-
-def ascii_fold(name: str) -> str:
-    """ "Łukasz O'Brien" -> "lukaszobrien": folded letters and digits only, for emails."""
-    cached = _folded.get(name)
-    if cached is None:
-        cached = "".join(c for c in fold(name) if c.isascii() and c.isalnum())
-        _folded[name] = cached
-    return cached
-
-
-# --- phones -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Style:
-    """How a UK national number is grouped: "07700 900123", "020 7946 0123"."""
-
-    area: int  # digits of the area code after the trunk 0
-    groups: tuple[int, ...]  # subscriber digit groups
-    joined: bool  # groups written together in the standard form
-
-
-MOBILE = _Style(4, (3, 3), True)
-LONDON_STYLE = _Style(2, (4, 4), False)
-CITY = _Style(3, (3, 4), False)
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A range of UK numbers: prefix + `free` digits; index i maps to a unique number."""
-
-    prefix: str  # national digits without the trunk 0
-    free: int
-    modulus: int
-    style: _Style
-    step: int = 379  # coprime with the modulus, so i -> number is a bijection
-    start: int = 0
-
-    def national(self, i: int) -> str:
-        return f"{self.prefix}{(i * self.step + self.start) % self.modulus:0{self.free}d}"
-
-
-# Ofcom drama mobiles; C000001 gets 07700 900123. phonenumbers calls these "possible"
-# but not "valid"; every other number written here is valid.
-DRAMA_MOBILES = _Block("7700900", 3, 1000, MOBILE, step=1, start=123)
-# 07400 000000 - 07449 999999: valid mobile blocks for everyone after the first 1000.
-OTHER_MOBILES = _Block("74", 8, 5_000_000, MOBILE, step=1_234_567, start=424_242)
-# Ofcom drama landlines first, then valid geographic blocks once those run out.
-DRAMA_LANDLINES = (
-    _Block("1134960", 3, 1000, CITY),  # Leeds
-    _Block("2079460", 3, 1000, LONDON_STYLE),  # London
-    _Block("1914980", 3, 1000, CITY),  # Tyneside
-    _Block("1314960", 3, 1000, CITY),  # Edinburgh
-    _Block("1144960", 3, 1000, CITY),  # Sheffield
-    _Block("1614960", 3, 1000, CITY),  # Manchester
-    _Block("1214960", 3, 1000, CITY),  # Birmingham
-    _Block("1414960", 3, 1000, CITY),  # Glasgow
-    _Block("1514960", 3, 1000, CITY),  # Liverpool
-    _Block("1174960", 3, 1000, CITY),  # Bristol
-    _Block("1164960", 3, 1000, CITY),  # Leicester
-    _Block("1184960", 3, 1000, CITY),  # Reading
-    _Block("2920180", 3, 1000, LONDON_STYLE),  # Cardiff
-)
-MORE_LANDLINES = (
-    _Block("1133", 6, 10**6, CITY, step=7_654_321),
-    _Block("203", 7, 10**7, LONDON_STYLE, step=7_654_321),
-    _Block("1913", 6, 10**6, CITY, step=7_654_321),
-    _Block("1313", 6, 10**6, CITY, step=7_654_321),
-    _Block("1143", 6, 10**6, CITY, step=7_654_321),
-    _Block("1613", 6, 10**6, CITY, step=7_654_321),
-)
-DRAMA_LANDLINE_COUNT = 1000 * len(DRAMA_LANDLINES)
-
-# Human ways of writing one number; a = area code, s = standard subscriber part,
-# d = subscriber digits, g = space-separated groups, h = hyphen-separated groups.
-PHONE_FORMATS = _Pick(
-    [
-        ("0{a} {s}", 40),
-        ("0{a}{d}", 18),
-        ("+44 {a} {s}", 12),
-        ("+44{a}{d}", 8),
-        ("0{a} {g}", 6),
-        ("+44 (0){a} {s}", 5),
-        ("(0{a}) {h}", 4),
-        ("0{a}-{h}", 4),
-        ("0044 {a} {s}", 3),
-    ]
-)
-
-
-def format_uk(national: str, style: _Style, template: str) -> str:
-    """Write a national number ("7700900123") in one human format."""
-    area, rest = national[: style.area], national[style.area :]
-    groups: list[str] = []
-    pos = 0
-    for size in style.groups:
-        groups.append(rest[pos : pos + size])
-        pos += size
-    spaced = " ".join(groups)
-    return template.format(
-        a=area, s=rest if style.joined else spaced, d=rest, g=spaced, h="-".join(groups)
-    )
-
-
-US_AREAS = _names(
-    "202, 212, 312, 415, 617, 206, 303, 305, 404, 503, 512, 602, 702, 713, 801, "
-    "919, 215, 216, 313, 314, 412, 414, 504, 612, 615, 704, 808, 907, 971, 978"
-)
-
-
-def _digits(q: int, free: int) -> str:
-    """A unique-per-q string of `free` digits, scattered so neighbours look unrelated."""
-    return f"{(q * 7_654_321 + 1_234) % 10**free:0{free}d}"
-
-
-def _us(q: int) -> str:
-    # 555-0100..0199 is reserved for fiction; 30 area codes give 3,000 numbers.
-    return f"+1 {US_AREAS[q // 100 % len(US_AREAS)]} 555 {100 + q % 100:04d}"
-
-
-def _fr(q: int) -> str:
-    d = _digits(q, 7)
-    return f"+33 6 1{d[0]} {d[1:3]} {d[3:5]} {d[5:7]}"
-
-
-def _de(q: int) -> str:
-    d = _digits(q, 8)
-    return f"+49 151 {d[:4]} {d[4:]}"
-
-
-def _ie(q: int) -> str:
-    d = _digits(q, 7)
-    return f"+353 87 {d[:3]} {d[3:]}"
-
-
-def _es(q: int) -> str:
-    d = _digits(q, 8)
-    return f"+34 6{d[:2]} {d[2:5]} {d[5:]}"
-
-
-def _pl(q: int) -> str:
-    d = _digits(q, 6)
-    return f"+48 512 {d[:3]} {d[3:]}"
-
-
-def _nl(q: int) -> str:
-    return f"+31 6 1{_digits(q, 7)}"
-
-
-def _it(q: int) -> str:
-    d = _digits(q, 7)
-    return f"+39 312 {d[:3]} {d[3:]}"
-
-
-FOREIGN: tuple[Callable[[int], str], ...] = (_fr, _us, _de, _ie, _es, _pl, _nl, _it)
-
-
-# --- purchases ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Profile:
-    name: str
-    share: float
-    rate: float  # relative purchases per active year (scaled to the requested average)
-    spread: float  # +/- relative noise on the purchase count
-    min_days: int  # shortest tenure
-    skew: float  # tenure = min + span * u**skew; larger = more recent joiners
-    complaints: float  # expected over two years or more of tenure
-    enquiries: float
-    compliments: float
-    goodwill: float  # chance that a complaint earned a concession
-
-
-PROFILES = (
-    _Profile("occasional", 0.77, 3.0, 0.7, 21, 3.0, 0.3, 0.6, 0.1, 0.35),
-    _Profile("regular", 0.10, 36.0, 0.2, 60, 3.0, 0.05, 0.5, 0.4, 0.5),
-    _Profile("vip", 0.01, 40.0, 0.3, 365, 1.5, 1.5, 2.0, 1.0, 0.7),
-    _Profile("lapsing", 0.08, 15.0, 0.2, 548, 2.0, 1.2, 0.5, 0.1, 0.4),
-    _Profile("loud", 0.04, 3.0, 0.5, 60, 3.0, 10.0, 3.0, 0.0, 0.55),
-)
-PICK_PROFILE = _Pick([(p, p.share) for p in PROFILES])
-HERO_PROFILE = PROFILES[1]
-LAPSE_DAYS = (120, 365)  # a lapsing rhythm stopped 4-12 months before as_of
-
-
-def _expected_active_years(profile: _Profile) -> float:
-    """Mean years over which a profile buys, matching the tenure draw below."""
-    days = profile.min_days + (MAX_TENURE_DAYS - profile.min_days) / (profile.skew + 1)
-    if profile.name == "lapsing":
-        days -= sum(LAPSE_DAYS) / 2
-    return days / 365.25
-
-
-def _purchase_scale(purchases_per_customer: float) -> float:
-    """Multiplier on profile rates so the mean purchase count is as requested."""
-    mean = sum(p.share * p.rate * _expected_active_years(p) for p in PROFILES)
-    return max(0.0, purchases_per_customer) / mean
-
-
-# Pence ranges for one purchase; draws lean towards the cheap end.
-PRICES: dict[str, tuple[int, int]] = {
-    "off-peak return": (1200, 8000),
-    "anytime return": (2000, 8000),
-    "advance single": (800, 6500),
-    "catering": (250, 1500),
-    "parking": (400, 2000),
-    "railcard": (3000, 3500),
-    "first class return": (9000, 35000),
-    "first class advance": (4000, 18000),
-}
-OCCASIONAL_PRODUCTS = _Pick(
-    [
-        ("off-peak return", 35),
-        ("advance single", 25),
-        ("anytime return", 10),
-        ("catering", 15),
-        ("parking", 10),
-        ("railcard", 5),
-    ]
-)
-VIP_PRODUCTS = _Pick(
-    [
-        ("first class return", 35),
-        ("first class advance", 25),
-        ("catering", 20),
-        ("parking", 15),
-        ("anytime return", 5),
-    ]
-)
-HABITS = _Pick(
-    [
-        (("off-peak return", 900, 4500), 50),
-        (("anytime return", 1500, 6000), 30),
-        (("parking", 500, 1500), 10),
-        (("advance single", 900, 3000), 10),
-    ]
-)
-PURCHASE_CHANNELS = _Pick([("app", 32), ("counter", 30), ("web", 30), ("phone", 8)])
-# Opening hours per channel, in seconds of the day; never 01:00-02:00 (clock changes).
-CHANNEL_HOURS = {
-    "app": (6 * 3600, 23 * 3600),
-    "counter": (6 * 3600, 21 * 3600),
-    "web": (6 * 3600, 23 * 3600),
-    "phone": (8 * 3600, 19 * 3600),
-}
-
-
-def _price(rng: random.Random, product: str) -> int:
-    low, high = PRICES[product]
-    u = rng.random()
-    return (low + int((high - low) * u * u)) // 10 * 10
-
-
-# --- contacts -----------------------------------------------------------------------
-
-COMPLAINTS = (
-    ("delay", "{minutes} min delay on the {time} {station} to {dest}; missed connection"),
-    ("delay", 'Held outside {dest} for {minutes} minutes, "no announcements at all"'),
-    ("cancelled", "The {time} from {station} was cancelled, no replacement bus, took a taxi"),
-    ("lost ticket", "Lost ticket at {station}, charged again for the same journey"),
-    ("lost ticket", 'Left ticket on the train to {dest}; wants a replacement "without a fee"'),
-    ("staff", 'Staff member at {station} was "rude and dismissive", wants an apology'),
-    ("staff", "Guard on the {time} to {dest} refused a valid railcard, issued a penalty fare"),
-    ("refund", "Refund of £{amount} for a cancelled journey not received after 6 weeks"),
-    ("refund", "Charged twice, £{amount} each, at the {station} ticket machine"),
-    ("seat", "Reserved seat in coach {coach} not available, stood from {station} to {dest}"),
-    ("quiet coach", "Quiet coach not enforced on the {time}, asked the guard twice"),
-)
-ENQUIRIES = (
-    "Asked about season ticket renewal, monthly vs annual",
-    "Railcard eligibility question (26-30 railcard)",
-    "How to add a loyalty card to the app",
-    "Step-free access at {station}: is the lift working?",
-    "Delay Repay claim status for the {time} to {dest}",
-    "Parking charges at {station}, weekend rates",
-    'Asked what "flexible season" means for part-time commuting',
-    "Can a ticket from {station} to {dest} be used on an earlier train?",
-)
-COMPLIMENTS = (
-    'Praised the team at {station}: "went above and beyond"',
-    "Thanked the guard on the {time} to {dest} for help with luggage",
-    "Assistance at {station} was excellent, met at the platform",
-    "Happy with the quiet coach on the {time}, calm journey",
-)
-REASONS = {
-    "delay": "Delay goodwill",
-    "cancelled": "Cancelled service",
-    "lost ticket": "Lost ticket",
-    "staff": "Apology for staff conduct",
-    "refund": "Refund delay",
-    "seat": "Reserved seat not available",
-    "quiet coach": "Quiet coach not enforced",
-}
-GOODWILL_KINDS = {
-    "delay": ("voucher", "refund", "points"),
-    "cancelled": ("refund", "voucher"),
-    "lost ticket": ("waiver", "refund"),
-    "staff": ("voucher", "points"),
-    "refund": ("refund", "voucher", "waiver"),
-    "seat": ("upgrade", "voucher", "refund"),
-    "quiet coach": ("points", "voucher", "upgrade"),
-}
-CONTACT_CHANNELS = _Pick(
-    [("phone", 30), ("email", 30), ("counter", 20), ("web", 10), ("app", 5), ("social", 5)]
-)
-
-
-# "HH:MM:SS" for every second of the day, so stamps need no arithmetic.
-_CLOCK = tuple(f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(86400))
-
-
-def _goodwill_value(rng: random.Random, kind: str) -> int:
-    """Pence for one concession, between £1.50 and £150."""
-    if kind == "voucher":
-        return rng.choice((500, 1000, 1500, 2000, 2500, 5000))
-    if kind == "points":
-        return rng.choice((150, 250, 500, 1000))
-    if kind == "waiver":
-        return rng.choice((150, 200, 500, 1000, 2000))
-    u = rng.random()
-    if kind == "upgrade":
-        return (1500 + int(13500 * u * u)) // 50 * 50
-    return (150 + int(5850 * u * u)) // 10 * 10  # refund
-
-
 # --- small helpers ------------------------------------------------------------------
 
 
 def customer_id(number: int) -> str:
     """1 -> "C000001"."""
     return f"C{number:06d}"
-
-
-def _scatter(n: int) -> int:
-    """A bijection on 0..10**8-1 that makes consecutive inputs look unrelated."""
-    mixed = (n * 48_271_397 + 12_345_679) % 10**8
-    flipped = int(f"{mixed:08d}"[::-1])
-    return (flipped * 91_234_567 + 7_654_321) % 10**8
-
-
-def _between(rng: random.Random, low: int, high: int) -> int:
-    """A uniform integer in [low, high]; several times cheaper than rng.randint."""
-    return low + int(rng.random() * (high - low + 1))
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    if lam <= 0:
-        return 0
-    if lam > 30:
-        return max(0, round(rng.gauss(lam, math.sqrt(lam))))
-    limit, k, p = math.exp(-lam), 0, rng.random()
-    while p > limit:
-        k += 1
-        p *= rng.random()
-    return k
 
 
 def _months_before(day: date, months: int) -> date:
@@ -616,7 +122,7 @@ class _Household:
 @dataclass(slots=True)
 class _Person:
     customer_id: str
-    profile: _Profile
+    profile: Profile
     joined: int  # ordinal day
     end: int  # last ordinal day with activity (closing day for closed customers)
     closed: bool
@@ -633,7 +139,7 @@ class _Export:
         self.rng = random.Random(seed)
         self.as_of = as_of
         self.last = as_of.toordinal() - 1  # nothing happens on or after as_of
-        self.scale = _purchase_scale(ppc)
+        self.scale = purchase_scale(ppc)
         self.w = {name: csv.writer(fh, lineterminator="\n") for name, fh in files.items()}
         for name, writer in self.w.items():
             writer.writerow(COLUMNS[name])
@@ -654,7 +160,7 @@ class _Export:
             d = date.fromordinal(ordinal)
             noon = datetime(d.year, d.month, d.day, 12, tzinfo=LONDON).isoformat()
             day = self._days[ordinal] = (d.isoformat(), noon[-6:])  # at most ~5,500 days
-        return f"{day[0]}T{_CLOCK[second]}{day[1]}"
+        return f"{day[0]}T{CLOCK[second]}{day[1]}"
 
     def write(self, name: str, row: Sequence[object]) -> None:
         self.w[name].writerow(row)
@@ -705,11 +211,11 @@ class _Export:
 
     def family_name(self) -> str:
         british = self.rng.random() < 0.75
-        return _skewed(self.rng, FAMILY_BRITISH if british else FAMILY_WORLD)
+        return skewed(self.rng, FAMILY_BRITISH if british else FAMILY_WORLD)
 
     def given_name(self) -> str:
         british = self.rng.random() < 0.72
-        return _skewed(self.rng, GIVEN_BRITISH if british else GIVEN_WORLD)
+        return skewed(self.rng, GIVEN_BRITISH if british else GIVEN_WORLD)
 
     def email(self, given: str, family: str) -> str:
         """Unique: a letters-only base, then a count once that base has been used."""
@@ -765,7 +271,7 @@ class _Export:
         """12 unique digits starting 6331-6339 (the hero's cards are 63300000...)."""
         n = self.cards
         self.cards += 1
-        text = f"633{1 + n % 9}{_scatter(n // 9):08d}"
+        text = f"633{1 + n % 9}{scatter(n // 9):08d}"
         if self.rng.random() < 0.01:
             return f"{text[:4]} {text[4:8]} {text[8:]}"
         return text
@@ -796,7 +302,7 @@ class _Export:
             row = (self.card_number(), person.customer_id, card_type, shown, issued.isoformat())
             self.write("cards.csv", row)
 
-    def card_type(self, profile: _Profile) -> str:
+    def card_type(self, profile: Profile) -> str:
         u = self.rng.random()
         if profile.name == "vip" or (profile.name == "regular" and u < 0.2):
             return "gold"
@@ -841,9 +347,9 @@ class _Export:
         row = (
             person.customer_id,
             given,
+            date.fromordinal(person.joined).isoformat(),
             family,
             email,
-            date.fromordinal(person.joined).isoformat(),
             household.household_id if household is not None else "",
             "closed" if person.closed else "active",
             referrals,
@@ -877,7 +383,7 @@ class _Export:
         if name == "vip":
             return self.vip_sales(person, n)
         rng = self.rng
-        days = sorted(_between(rng, person.joined, person.end) for _ in range(n))
+        days = sorted(between(rng, person.joined, person.end) for _ in range(n))
         cheap = name == "loud"
         return [self.one_sale(person, day, OCCASIONAL_PRODUCTS(rng), cheap) for day in days]
 
@@ -885,11 +391,11 @@ class _Export:
         rng = self.rng
         channel = PURCHASE_CHANNELS(rng)
         opens, closes = CHANNEL_HOURS[channel]
-        pence = _price(rng, product)
+        pence = draw_price(rng, product)
         if cheap:  # loud customers spend little
             pence = max(250, pence // 30 * 10)
         station = person.home if rng.random() < 0.6 else STATIONS(rng)
-        return (day, _between(rng, opens, closes), pence, product, channel, station)
+        return (day, between(rng, opens, closes), pence, product, channel, station)
 
     def rhythm(self, n: int, start: int, end: int) -> list[int]:
         """n days spread evenly from start to end, each nudged a little."""
@@ -914,7 +420,7 @@ class _Export:
                 continue
             rise = 1.03 ** ((day - person.joined) / 365.25)
             pence = int(base * rise) // 10 * 10
-            second = clock + _between(rng, 0, 7199)
+            second = clock + between(rng, 0, 7199)
             result.append((day, second, pence, product, channel, person.home))
         return result
 
@@ -926,10 +432,10 @@ class _Export:
         result: list[Sale] = []
         for day in renewals:
             pence = int(base * 1.03 ** ((day - person.joined) // 365)) // 100 * 100
-            second = _between(rng, 7 * 3600, 19 * 3600)
+            second = between(rng, 7 * 3600, 19 * 3600)
             result.append((day, second, pence, "season ticket", "counter", person.home))
         for _ in range(n - len(renewals)):
-            day = _between(rng, person.joined, person.end)
+            day = between(rng, person.joined, person.end)
             result.append(self.one_sale(person, day, VIP_PRODUCTS(rng)))
         result.sort()
         return result
@@ -981,7 +487,7 @@ class _Export:
             ("enquiry", profile.enquiries),
             ("compliment", profile.compliments),
         ):
-            for _ in range(_poisson(rng, lam * weight)):
+            for _ in range(poisson(rng, lam * weight)):
                 result.append(self.one_contact(person, kind))
         result.sort()
         return result
@@ -1009,11 +515,11 @@ class _Export:
             dest=STATIONS(rng),
             minutes=rng.randint(12, 95),
             time=f"{rng.randint(6, 21):02d}:{rng.randrange(0, 60, 3):02d}",
-            amount=to_decimal_string(_price(rng, "off-peak return")),
+            amount=to_decimal_string(draw_price(rng, "off-peak return")),
             coach="ABCDEFGHJK"[rng.randrange(10)],
         )
         day = self.contact_day(person, kind)
-        second = _between(rng, 7 * 3600, 21 * 3600)
+        second = between(rng, 7 * 3600, 21 * 3600)
         return (day, second, kind, CONTACT_CHANNELS(rng), summary, topic)
 
     def write_contacts(self, person: _Person, contacts: list[Contact]) -> None:
@@ -1055,7 +561,7 @@ class _Export:
             else rng.randrange(8 * 3600, 18 * 3600)
         )
         where = person.home if channel == "counter" else "Customer Relations"
-        return (later, when, kind, _goodwill_value(rng, kind), REASONS[topic], where)
+        return (later, when, kind, goodwill_value(rng, kind), REASONS[topic], where)
 
     # --- the hero ---------------------------------------------------------------
 
@@ -1064,8 +570,8 @@ class _Export:
         joined = _months_before(self.as_of, 68).toordinal() - 9
         person = _Person(HERO_CUSTOMER_ID, HERO_PROFILE, joined, self.last, False, "Leeds")
         updated = self.stamp(self.last - 20, 9 * 3600)
-        row = (HERO_CUSTOMER_ID, "Ann", "Example", "ann.example@example.com",
-               date.fromordinal(joined).isoformat(),
+        row = (HERO_CUSTOMER_ID, "Ann", date.fromordinal(joined).isoformat(), "Example",
+               "ann.example@example.com",
                household.household_id if household is not None else "",
                "active", 0, "quiet coach; aisle seat", "", updated)  # fmt: skip
         self.write("customers.csv", row)

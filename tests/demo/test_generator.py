@@ -13,15 +13,8 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 import pytest
 
-from app.services.demo_export import (
-    COLUMNS,
-    DRAMA_LANDLINES,
-    HERO_CARD,
-    HERO_CUSTOMER_ID,
-    MORE_LANDLINES,
-    OTHER_MOBILES,
-    write_demo_export,
-)
+from app.demo import COLUMNS, HERO_CARD, HERO_CUSTOMER_ID, write_demo_export
+from app.demo.phones import DRAMA_LANDLINES, MORE_LANDLINES, OTHER_MOBILES
 
 AS_OF = date(2026, 11, 23)
 LONDON = ZoneInfo("Europe/London")
