@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.text import QT_TRANSLATE_NOOP
-from app.store.protection import network_filesystem
+from app.store.protection import BackupError, backup, network_filesystem
 from app.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -41,14 +41,26 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
                 f"{path} is on a network filesystem ({remote}): SQLite cannot lock it safely "
                 "there, so a station's cache must be on a local disk (set STANDING_DB_PATH)"
             )
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         db = Database(conn)
         _configure(conn, memory)
-        migrate(db)
-    except sqlite3.DatabaseError as exc:
+        migrate(db, before=None if memory else lambda: _backup_before_migrating(db, path))
+    except (sqlite3.DatabaseError, StoreError) as exc:
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, StoreError):
+            raise
         raise StoreError(f"cannot open database {path}: {exc}") from None
     return db
+
+
+def _backup_before_migrating(db: Database, path: Path | str) -> None:
+    try:
+        backup(db, Path(path), before="the schema migration")
+    except BackupError as exc:
+        raise StoreError(f"{exc}: the cache was not changed") from None
 
 
 def _configure(conn: sqlite3.Connection, memory: bool) -> None:

@@ -1,5 +1,5 @@
-"""Keeping the cache safe: online backups before imports, integrity checks, restores, and
-refusing a network filesystem (SQLite's locking is not safe there)."""
+"""Keeping the cache safe: online backups before imports and migrations, integrity checks,
+restores, and refusing a network filesystem (SQLite's locking is not safe there)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup(db: Database, db_path: Path) -> Path:
-    """An online backup (SQLite's backup API) beside the cache. Old ones are pruned only
-    once the work it protects has succeeded (see prune_backups)."""
+def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
+    """An online backup (SQLite's backup API) beside the cache, taken `before` some work.
+    Old ones are pruned only once the work it protects has succeeded (see prune_backups)."""
     folder = backups_folder(db_path)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}.sqlite3"
@@ -48,7 +48,7 @@ def backup(db: Database, db_path: Path) -> Path:
     except (OSError, sqlite3.DatabaseError) as exc:
         for debris in folder.glob(partial.name + "*"):
             debris.unlink(missing_ok=True)
-        raise BackupError(f"no backup could be made before the import ({exc})") from None
+        raise BackupError(f"no backup could be made before {before} ({exc})") from None
     return target
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
 
@@ -287,5 +288,9 @@ def _summary_for_lists(db: Database) -> None:
         refresh_summaries(db, ids, None)
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:
+    """Bring the schema up to date; `before` runs first when an existing cache (one with
+    migrations already applied) is about to change: the backup a migration is preceded by."""
+    if before is not None and migrations.applied(db) and migrations.pending(db):
+        before()
     migrations.apply(db)

@@ -10,6 +10,7 @@ import pytest
 
 from app.domain.window import as_of_bounds
 from app.store.database import StoreError, get_meta, open_database, set_meta
+from app.store.protection import list_backups
 from app.store.queries import candidates, from_hits
 from app.store.schema import migrations
 from tests.store.conftest import TABLES
@@ -225,3 +226,46 @@ def test_an_older_cache_gets_names_in_its_summary_and_reads_spend_live(tmp_path:
         ("C3", "Bea", "Lowe", "active", 99, None),
     ]
     assert spend == {"C1": 250, "C2": 0, "C3": 99}  # summed live until an import keeps it
+
+
+def test_a_migration_of_an_existing_cache_is_preceded_by_a_backup(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0005_summary_for_lists")
+    old["customers"].insert({"customer_id": "C1", "given_name": "Ann", "joined_on": "2020-01-01"})
+    old.close()
+    open_database(path).close()
+    [kept] = list_backups(path)
+    backup = Database(kept)
+    try:  # the cache as it was: the old schema and its rows
+        assert "0005_summary_for_lists" not in {m.name for m in migrations.applied(backup)}
+        assert [r["customer_id"] for r in backup["customers"].rows] == ["C1"]
+    finally:
+        backup.close()
+    open_database(path).close()  # up to date: nothing to migrate, no new backup
+    assert list_backups(path) == [kept]
+
+
+def test_a_new_cache_takes_no_backup(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite3"
+    open_database(path).close()
+    assert list_backups(path) == []
+
+
+def test_a_migration_without_its_backup_does_not_run(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="0005_summary_for_lists")
+    old.close()
+    (tmp_path / "backups").write_text("a file where the backups folder should be")
+    with pytest.raises(StoreError, match="no backup could be made before the schema migration"):
+        open_database(path)
+    still = Database(path)
+    try:
+        assert "0005_summary_for_lists" not in {m.name for m in migrations.applied(still)}
+    finally:
+        still.close()
