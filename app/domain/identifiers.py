@@ -13,7 +13,6 @@ from phonenumbers.phonemetadata import PhoneMetadata
 _SEPARATORS = re.compile(r"[\s\-./()]+")
 _NOT_DIGITS = re.compile(r"\D+")
 _NUMERIC = re.compile(r"[\d\s\-+().]+")
-_WRITTEN_AS_CARD = re.compile(r"[\d\s\-]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MIN_SUFFIX_DIGITS = 4
 MAX_SUFFIX_DIGITS = 10  # a national significant number; drops any trunk or country prefix
@@ -44,26 +43,71 @@ def normalise_card(text: str) -> str:
 
 
 def looks_like_payment_card(text: str) -> bool:
-    """Luhn-valid 13–19 digits, written as a card would be (not a phone with 0 or +)."""
-    stripped = text.strip()
-    if not stripped or stripped[0] in "+0" or not _WRITTEN_AS_CARD.fullmatch(stripped):
-        return False
-    digits = digits_only(stripped)
-    return len(digits) in PAN_LENGTHS and luhn_valid(digits)
+    """Text holding a payment card number, however it is written (see `mask_payment_cards`)."""
+    return bool(_card_spans(text))
 
 
-_CARD_RUN = re.compile(r"(?<![\d+])\d(?:[ -]?\d){12,18}(?!\d)")
 CARD_REMOVED = "[card number removed]"
+_DIGIT_GROUP = re.compile(r"\d+")  # any script's decimal digits
+# What may stand between the digit groups of one number: up to 3 spaces of any kind, dots,
+# slashes, underscores, dashes, brackets, zero-width or direction marks; never a "+".
+_GAP = re.compile(r"(?:[^\w+]|_){0,3}")
 
 
 def mask_payment_cards(text: str) -> str:
-    """Free text with any payment-card-like number (Luhn-valid 13–19 digits) taken out."""
+    """Free text with every payment card number (Luhn-valid 13–19 digits, whatever separates
+    them, not starting with 0 or after a "+", which is how phones are written) taken out."""
+    spans = _card_spans(text)
+    if not spans:
+        return text
+    kept, at = [], 0
+    for start, end in spans:
+        kept.append(text[at:start])
+        kept.append(CARD_REMOVED)
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
 
-    def hide(match: re.Match[str]) -> str:
-        digits = digits_only(match.group())
-        return CARD_REMOVED if match.group()[0] != "0" and luhn_valid(digits) else match.group()
 
-    return _CARD_RUN.sub(hide, text)
+def _card_spans(text: str) -> list[tuple[int, int]]:
+    """Where the card numbers in `text` are: runs of whole digit groups with short gaps."""
+    spans: list[tuple[int, int]] = []
+    chain: list[re.Match[str]] = []
+    for group in _DIGIT_GROUP.finditer(text):
+        if chain and _GAP.fullmatch(text, chain[-1].end(), group.start()) is None:
+            spans.extend(_cards_in_chain(text, chain))
+            chain = []
+        chain.append(group)
+    spans.extend(_cards_in_chain(text, chain))
+    return spans
+
+
+def _cards_in_chain(text: str, chain: list[re.Match[str]]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    first = 0
+    while first < len(chain):
+        start, digits, last = chain[first].start(), "", None
+        for index in range(first, len(chain)):
+            digits += _ascii_digits(chain[index].group())
+            if len(digits) > max(PAN_LENGTHS):
+                break
+            if len(digits) in PAN_LENGTHS and _could_be_pan(digits, text, start):
+                last = index  # the longest run of groups that is a card
+        if last is None:
+            first += 1
+            continue
+        found.append((start, chain[last].end()))
+        first = last + 1
+    return found
+
+
+def _ascii_digits(group: str) -> str:
+    return group if group.isascii() else "".join(str(unicodedata.decimal(c)) for c in group)
+
+
+def _could_be_pan(digits: str, text: str, start: int) -> bool:
+    after_plus = start > 0 and text[start - 1] == "+"
+    return digits[0] != "0" and not after_plus and luhn_valid(digits)
 
 
 def normalise_phone(text: str, region: str = "GB") -> str | None:
@@ -208,6 +252,6 @@ def read_query(text: str, region: str = "GB") -> Query:
         suffix=None,
         email=email,
         words=words,
-        payment_card_like=False,
+        payment_card_like=looks_like_payment_card(stripped),
         phone_as_typed=None,
     )

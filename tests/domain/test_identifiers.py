@@ -14,6 +14,7 @@ from app.domain.identifiers import (
     fold,
     looks_like_payment_card,
     luhn_valid,
+    mask_payment_cards,
     mask_phone,
     name_words,
     normalise_card,
@@ -77,6 +78,15 @@ def test_luhn_doubles_every_second_digit_from_the_right() -> None:
         "378282246310005",  # 15 digits
         "4222222222222",  # 13 digits, Luhn-valid
         "6011000990139424",
+        "4111.1111.1111.1111",  # whatever separates the digits
+        "4111/1111/1111/1111",
+        "4111_1111_1111_1111",
+        "(4111) [1111] {1111} 1111",
+        "4111\u00a01111\u00a01111\u00a01111",  # non-breaking spaces
+        "4111\u200b1111\u200b1111\u200b1111",  # zero-width spaces
+        "\u200f4111 1111\u200e 1111 1111",  # direction marks
+        "card 4111.1111.1111.1111",  # a word before it
+        "\uff14\uff11\uff11\uff11 1111 1111 1111",  # full-width digits
     ],
 )
 def test_looks_like_payment_card_yes(text: str) -> None:
@@ -91,7 +101,6 @@ def test_looks_like_payment_card_yes(text: str) -> None:
         "+4111111111111111",  # leading +
         "411111111117",  # 12 digits (Luhn-valid, too short)
         "41111111111111111111",  # 20 digits
-        "4111.1111.1111.1111",  # dots are not how a card is written
         "4111 1111 1111 111a",
         "",
         "   ",
@@ -356,6 +365,61 @@ def test_mask_payment_cards_in_free_text(text: str, masked: str) -> None:
     from app.domain.identifiers import mask_payment_cards
 
     assert mask_payment_cards(text) == masked
+
+
+def test_a_card_is_masked_beside_other_numbers() -> None:
+    assert mask_payment_cards("4111-1111-1111-1111 (12/27)") == "[card number removed] (12/27)"
+    assert mask_payment_cards("07700 900123 or 4111 1111 1111 1111") == (
+        "07700 900123 or [card number removed]"
+    )
+
+
+# Every way people and systems were seen to write a card number (issue "Nothing leaks").
+SEPARATORS = (" ", "-", ".", "/", "_", "\u00a0", "\u200b", "\u200e", "\u200f", "\u2009", " - ")
+BEFORE = ("", "card ", "Card no: ", "(", "[", "paid with ", "\u200f")
+AFTER = ("", ")", "]", ".", " thanks", " exp 12/27")
+
+
+@st.composite
+def pans(draw: st.DrawFn) -> str:
+    """A Luhn-valid 13–19 digit number that does not start with 0."""
+    length = draw(st.integers(min_value=13, max_value=19))
+    body = draw(st.text("0123456789", min_size=length - 2, max_size=length - 2))
+    head = draw(st.sampled_from("123456789"))
+    partial = head + body
+    for check in "0123456789":
+        if luhn_valid(partial + check):
+            return partial + check
+    raise AssertionError("a Luhn check digit always exists")
+
+
+@given(
+    pan=pans(),
+    group=st.integers(min_value=1, max_value=6),
+    separator=st.sampled_from(SEPARATORS),
+    before=st.sampled_from(BEFORE),
+    after=st.sampled_from(AFTER),
+    width=st.booleans(),
+)
+def test_a_card_number_is_found_however_it_is_written(
+    pan: str, group: int, separator: str, before: str, after: str, width: bool
+) -> None:
+    digits = pan.translate(FULL_WIDTH) if width else pan
+    written = separator.join(digits[i : i + group] for i in range(0, len(digits), group))
+    text = before + written + after
+    assert looks_like_payment_card(text)
+    masked = mask_payment_cards(text)
+    assert pan not in digits_only(masked).translate(ASCII_DIGITS)
+    assert masked.startswith(before) and masked.endswith(after)
+
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def test_a_search_for_a_card_number_with_a_word_before_it_is_refused() -> None:
+    assert read_query("card 4111.1111.1111.1111").payment_card_like is True
+    assert read_query("4111_1111_1111_1111").payment_card_like is True
 
 
 def _example_numbers() -> list[tuple[str, str]]:
