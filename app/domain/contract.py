@@ -62,7 +62,9 @@ def _moment(value: Any, info: ValidationInfo) -> int:
 
 
 def _free_text(value: Any) -> Any:
-    """What people typed upstream: a card number written into it is masked, never stored."""
+    """What people typed upstream: a card number written into it is masked, never stored.
+    (Purchases' channel, product line and location are a sales system's codes, left as they
+    come: a check on each of 20M rows would cost more than a tenth of an import.)"""
     return mask_payment_cards(value) if isinstance(value, str) else value
 
 
@@ -108,9 +110,9 @@ class CustomerRow(ContractRow):
     file: ClassVar[str] = "customers"
 
     customer_id: str
-    given_name: str
+    given_name: FreeText
     joined_on: CalendarDate
-    family_name: str | None = None
+    family_name: FreeText | None = None
     email: str | None = None
     household_id: str | None = None
     status: str = "active"
@@ -141,7 +143,7 @@ class PhoneRow(ContractRow):
 
     customer_id: str
     phone: str
-    label: str | None = None
+    label: FreeText | None = None
 
     @field_validator("label")
     @classmethod
@@ -163,7 +165,7 @@ class CardRow(ContractRow):
 
     card_number: str
     customer_id: str
-    card_type: str | None = None
+    card_type: FreeText | None = None
     status: str = "active"
     issued_on: CalendarDate | None = None
 
@@ -217,7 +219,7 @@ class InteractionRow(ContractRow):
     customer_id: str
     occurred_at: Moment
     kind: str
-    channel: str | None = None
+    channel: FreeText | None = None
     summary: FreeText | None = None
 
     @field_validator("kind", mode="before")
@@ -233,9 +235,9 @@ class ConcessionRow(ContractRow):
     customer_id: str
     granted_at: Moment
     value: int
-    kind: str | None = None
+    kind: FreeText | None = None
     reason: FreeText | None = None
-    location: str | None = None
+    location: FreeText | None = None
 
     @field_validator("value", mode="before")
     @classmethod

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from app.domain.cells import safe_row
 from app.store import audit as store
 from app.store.audit import Verdict
 from app.store.database import BusyError, busy_timeout, writing
@@ -108,6 +109,6 @@ class AuditService:
         writer.writerow(EXPORT_COLUMNS)
         count = 0
         for entry in store.entries(self.db, start):
-            writer.writerow([getattr(entry, c) or "" for c in EXPORT_COLUMNS])
+            writer.writerow(safe_row(getattr(entry, c) or "" for c in EXPORT_COLUMNS))
             count += 1
         return count

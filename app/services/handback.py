@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.domain.cells import safe_row
 from app.domain.contract import ConcessionRow, InteractionRow
 from app.domain.money import to_decimal_string
 from app.services.audit import AuditService
@@ -27,6 +28,7 @@ CONCESSION_COLUMNS = (
     *("decided_by", "decided_at", "decision_reason"),
 )
 INTERACTION_COLUMNS = (*InteractionRow.columns(), "staff_id", "location")
+MONEY_COLUMNS = frozenset({"value", "disputed_amount"})  # numbers; every other cell is text
 Row = dict[str, str]
 
 
@@ -133,7 +135,8 @@ def _prepare_csv(path: Path, columns: Sequence[str], rows: list[Row]) -> Path:
             writer = csv.writer(out, lineterminator="\n")
             if not existing:
                 writer.writerow(columns)
-            writer.writerows([row[c] for c in columns] for row in rows)
+            money = frozenset(i for i, c in enumerate(columns) if c in MONEY_COLUMNS)
+            writer.writerows(safe_row([row[c] for c in columns], money) for row in rows)
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from app.domain.cells import safe_row
 from app.domain.contract import CONTRACT, ContractRow, CustomerRow
 from app.domain.identifiers import looks_like_payment_card, mask_payment_cards
 from app.domain.import_context import ImportContext
@@ -74,6 +75,7 @@ class Reject(NamedTuple):
     reason: str
 
 
+LINE = frozenset({Reject._fields.index("line")})
 LONGEST_SHOWN = 200
 
 
@@ -101,9 +103,8 @@ class Rejects:
                 ) from None
             self._writer = csv.writer(self._handle, lineterminator="\n")
             self._writer.writerow(Reject._fields)
-        self._writer.writerow(
-            Reject(file, line, field, shown_value(value), mask_payment_cards(reason))
-        )
+        reject = Reject(file, line, field, shown_value(value), mask_payment_cards(reason))
+        self._writer.writerow(safe_row(reject, numbers=LINE))
 
     def close(self, *, keep: bool) -> Path | None:
         """The report's path once it is in place, or None (no rejects, or not kept)."""
