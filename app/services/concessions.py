@@ -39,9 +39,7 @@ OVER_HIGHEST = QT_TRANSLATE_NOOP(
 )
 NO_CONCESSION = QT_TRANSLATE_NOOP("concessions", "no recorded concession {id}")
 ALREADY_DECIDED = QT_TRANSLATE_NOOP("concessions", "concession {id} is already {status}")
-OWN_REQUEST = QT_TRANSLATE_NOOP(
-    "concessions", "nobody approves their own request: another supervisor must"
-)
+OWN_REQUEST = QT_TRANSLATE_NOOP("concessions", "nobody approves their own request: {approver} must")
 ROLE_MAY_NOT = QT_TRANSLATE_NOOP("concessions", "a {role} cannot decide this: {approver} must")
 DENIAL_REASON = QT_TRANSLATE_NOOP("concessions", "give a reason for the denial")
 OVER_YOUR_LIMIT = QT_TRANSLATE_NOOP(
@@ -194,7 +192,7 @@ class ConcessionService:
             status = _status_word(concession.status)
             raise DecisionError(ALREADY_DECIDED.format(id=concession.concession_id, status=status))
         if approver.staff_id == concession.staff_id:
-            raise DecisionError(OWN_REQUEST.text())
+            raise DecisionError(OWN_REQUEST.format(approver=approver_for(approver.role)))
         requester = self.staff.find(concession.staff_id)
         requester_role = requester.role if requester else "clerk"
         if not may_approve(approver, requester_role):

@@ -50,6 +50,12 @@ class ContractTable:
         return tuple(self.renamed.get(f, f) for f in self.fields) + tuple(self.derived)
 
     @property
+    def key_fields(self) -> tuple[str, ...]:
+        """The key as the contract names it."""
+        stored = {self.renamed.get(f, f): f for f in self.fields}
+        return tuple(stored[c] for c in self.key)
+
+    @property
     def compared(self) -> tuple[str, ...]:
         """The columns whose change makes a re-imported row count as changed."""
         kept = (self.renamed.get(f, f) for f in self.fields)

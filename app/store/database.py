@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.text import QT_TRANSLATE_NOOP
-from app.store.protection import BackupError, backup, network_filesystem
+from app.store.protection import BackupError, backup, integrity_problem, network_filesystem
 from app.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -48,8 +48,13 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         _configure(conn, memory)
         migrate(db, before=None if memory else lambda: _backup_before_migrating(db, path))
     except (sqlite3.DatabaseError, StoreError) as exc:
+        damage = None
+        if isinstance(exc, sqlite3.IntegrityError) and conn is not None:
+            damage = integrity_problem(Database(conn))  # a migration failed on damage
         if conn is not None:
             conn.close()
+        if damage is not None:
+            raise StoreError(f"the cache at {path} is damaged ({damage})") from None
         if isinstance(exc, StoreError):
             raise
         raise StoreError(f"cannot open database {path}: {exc}") from None

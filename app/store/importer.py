@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -26,6 +27,7 @@ from app.domain.window import as_of_bounds, local_date
 from app.store.contract_tables import TABLE_NAMES, TABLES, ContractTable
 from app.store.database import get_meta, set_meta
 from app.store.export_files import ExportError, ExportFile, RowProblem, find_export_files
+from app.store.protection import integrity_problem
 from app.store.queries import has_customers
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
@@ -155,11 +157,13 @@ class _Reader:
 
     def batches(self) -> Generator[_Batch, None, None]:
         for export in self.files:
-            values = _WRITERS[export.model].values
+            writer = _WRITERS[export.model]
+            values, key_of = writer.values, writer.key_of
             validate = export.model.__pydantic_validator__.validate_python
             context = self.validation
             rows: list[tuple[Any, ...]] = []
             read = rejected = 0
+            twice = _Twice(export, writer.table)
             for line, raw in export.rows():
                 read += 1
                 if isinstance(raw, RowProblem):
@@ -175,10 +179,14 @@ class _Reader:
                 if not self._known_customer(export, line, row):
                     rejected += 1
                     continue
-                rows.append(values(row))
+                stored = values(row)
+                twice.check(key_of(stored), line)
+                rows.append(stored)
                 if len(rows) >= BATCH:
                     yield _Batch(export, rows, read, rejected, last=False)
                     rows = []
+                    twice.next_batch()
+            twice.close()
             yield _Batch(export, rows, read, rejected, last=True)
 
     def _known_customer(self, export: ExportFile, line: int, row: ContractRow) -> bool:
@@ -196,6 +204,42 @@ class _Reader:
             return False
         self.touched.add(customer_id)
         return True
+
+
+class _Twice:
+    """Rows of one file with the same id: the last one wins, and each is reported with both
+    line numbers. Ids are kept for the last two batches only (≤ 10,000 rows), so memory stays
+    bounded at any size: a repeat further apart than that is not seen."""
+
+    SHOWN = 20
+
+    def __init__(self, export: ExportFile, table: ContractTable) -> None:
+        self.export, self.what = export, " and ".join(table.key_fields)
+        self.current: dict[Any, int] = {}
+        self.previous: dict[Any, int] = {}
+        self.found = 0
+
+    def check(self, key: Any, line: int) -> None:
+        first = self.current.get(key) or self.previous.get(key)
+        self.current[key] = line
+        if first is None:
+            return
+        self.found += 1
+        if self.found <= self.SHOWN:
+            shown = mask_payment_cards(" ".join(key) if isinstance(key, tuple) else str(key))
+            self.export.warnings.append(
+                f"{self.export.name}: {self.what} {shown!r} is on line {first} and again on "
+                f"line {line}; the row on line {line} is kept"
+            )
+
+    def next_batch(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    def close(self) -> None:
+        if self.found > self.SHOWN:
+            self.export.warnings.append(
+                f"{self.export.name}: {self.found - self.SHOWN} more ids are repeated"
+            )
 
 
 def import_export(
@@ -224,11 +268,25 @@ def import_export(
             raise ExportError(
                 "the disk is full: nothing was imported and the cache is as it was"
             ) from None
+        damage = _damage_behind(db, exc)
+        if damage is not None:
+            raise ExportError(
+                f"the cache is damaged ({damage}), not the export: nothing was imported. "
+                "Restore the cache from a backup, or import into a new one"
+            ) from None
         raise ExportError(f"nothing was imported, the cache is as it was: {exc}") from None
     finally:
         report.rejects_file = sink.close(keep=committed)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _damage_behind(db: Database, exc: sqlite3.DatabaseError) -> str | None:
+    """A constraint failure on tables an upsert cannot conflict on is damage that a quick
+    check misses (a broken index): the full check says so, or None when the cache is sound."""
+    if not isinstance(exc, sqlite3.IntegrityError) and "malformed" not in str(exc):
+        return None
+    return integrity_problem(db)
 
 
 def _apply(
@@ -334,6 +392,7 @@ class _Writer:
         self.table = table
         self.sql = upsert_sql(table)
         self.values = table.values()
+        self.key_of = itemgetter(*(table.columns.index(c) for c in table.key))
 
     def flush(self, db: Database, batch: list[tuple[Any, ...]]) -> int:
         """Write the batch; how many rows were new or changed (an identical row is not)."""

@@ -80,6 +80,17 @@ def quick_check(path: Path) -> str | None:
     return None if found == "ok" else found
 
 
+def integrity_problem(db: Database, shown: int = 3) -> str | None:
+    """SQLite's full integrity_check (every index against its table): None when sound,
+    otherwise its first findings. Slow on a large cache: for when something already failed."""
+    try:
+        rows = db.execute(f"PRAGMA integrity_check({int(shown)})").fetchall()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    found = "; ".join(str(r[0]) for r in rows)
+    return None if found == "ok" else found
+
+
 def newest_good_backup(db_path: Path) -> Path | None:
     for candidate in list_backups(db_path):
         if quick_check(candidate) is None:

@@ -808,8 +808,8 @@ Restore the backup {backup} instead? The damaged file is kept aside.</translatio
         <translation>concession {id} is already {status}</translation>
     </message>
     <message>
-        <source>nobody approves their own request: another supervisor must</source>
-        <translation>nobody approves their own request: another supervisor must</translation>
+        <source>nobody approves their own request: {approver} must</source>
+        <translation>nobody approves their own request: {approver} must</translation>
     </message>
     <message>
         <source>a {role} cannot decide this: {approver} must</source>

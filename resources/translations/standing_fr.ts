@@ -808,8 +808,8 @@ Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est co
         <translation>le geste commercial {id} est déjà {status}</translation>
     </message>
     <message>
-        <source>nobody approves their own request: another supervisor must</source>
-        <translation>personne ne valide sa propre demande&#xa0;: un autre superviseur doit le faire</translation>
+        <source>nobody approves their own request: {approver} must</source>
+        <translation>personne ne valide sa propre demande&#xa0;: {approver} doit le faire</translation>
     </message>
     <message>
         <source>a {role} cannot decide this: {approver} must</source>

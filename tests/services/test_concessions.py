@@ -194,9 +194,13 @@ def refused(station: Station, approver: str, concession_id: str, **how: object) 
 
 def test_nobody_approves_their_own_request(staffed_station: Station) -> None:
     own = give(staffed_station, 30_00, by="clerk1").concession_id
-    assert "nobody approves their own request" in refused(staffed_station, "clerk1", own)
+    assert "nobody approves their own request: a supervisor must" in refused(
+        staffed_station, "clerk1", own
+    )
     supervisors = give(staffed_station, 300_00, by="super1").concession_id
-    assert "nobody approves their own request" in refused(staffed_station, "super1", supervisors)
+    assert "nobody approves their own request: a manager must" in refused(
+        staffed_station, "super1", supervisors
+    )
     message = refused(staffed_station, "super1", supervisors, deny=True, reason="too much")
     assert "nobody approves their own request" in message  # nor denies it
     assert actions(staffed_station) == [
@@ -234,6 +238,13 @@ def test_a_supervisor_may_deny_above_their_limit(staffed_station: Station) -> No
         member(staffed_station, "super1"), asked, deny=True, reason="ask the customer for a receipt"
     )
     assert decided.status == "denied"
+
+
+def test_a_managers_own_request_names_who_can_approve_it(staffed_station: Station) -> None:
+    asked = give(staffed_station, 2_00, by="manager1", customer_id=GUARDED).concession_id
+    assert refused(staffed_station, "manager1", asked) == (
+        "nobody approves their own request: another manager must"
+    )
 
 
 def test_a_supervisors_own_request_goes_to_a_manager(staffed_station: Station) -> None:

@@ -181,3 +181,43 @@ def test_header_names_as_people_write_them(db: Database, tmp_path: Path) -> None
         "second",
     )
     assert any("'notes' appears twice" in w for w in report.warnings)
+
+
+def test_a_repeated_id_is_reported_with_both_lines_and_the_last_row_wins(
+    db: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "x"
+    write_csv(
+        folder,
+        "customers.csv",
+        HEADER + "D1,Ann,2020-01-01,first\nD2,Bo,2020-01-01,\nD1,Anna,2020-01-01,second\n",
+    )
+    write_csv(
+        folder,
+        "phones.csv",
+        "customer_id,phone,label\nD1,07700 900123,home\nD1,+44 7700 900123,mobile\n",
+    )
+    report = import_export(db, folder, ImportContext())
+    assert (
+        "customers.csv: customer_id 'D1' is on line 2 and again on line 4; the row on line 4 "
+        "is kept" in report.warnings
+    )
+    assert (
+        "phones.csv: customer_id and phone 'D1 +447700900123' is on line 2 and again on line 3; "
+        "the row on line 3 is kept" in report.warnings
+    )
+    name, notes = db.execute(
+        "SELECT given_name, notes FROM customers WHERE customer_id = 'D1'"
+    ).fetchone()
+    assert (name, notes) == ("Anna", "second")
+    assert db.execute("SELECT label FROM phones").fetchall() == [("mobile",)]
+
+
+def test_repeats_are_listed_up_to_twenty_then_counted(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "x"
+    rows = "".join(f"E{n},Ann,2020-01-01,\nE{n},Ann,2020-01-01,again\n" for n in range(25))
+    write_csv(folder, "customers.csv", HEADER + rows)
+    report = import_export(db, folder, ImportContext())
+    repeats = [w for w in report.warnings if "again on line" in w]
+    assert len(repeats) == 20
+    assert "customers.csv: 5 more ids are repeated" in report.warnings

@@ -83,3 +83,40 @@ def test_a_sound_cache_passes(tmp_path: Path) -> None:
     open_station(settings).close()
     assert check_cache(settings).problem is None
     assert check_cache(Settings(db_path=tmp_path / "none.sqlite3")).problem is None
+
+
+def break_purchase_index(path: Path) -> None:
+    """Damage that quick_check misses: the purchase-id index loses most of its entries."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("DROP INDEX purchases_id")
+        conn.execute("CREATE UNIQUE INDEX purchases_id ON purchases (purchase_id) WHERE amount < 0")
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = 'CREATE UNIQUE INDEX purchases_id ON purchases "
+            "(purchase_id)' WHERE name = 'purchases_id'"
+        )
+        conn.execute("PRAGMA writable_schema = OFF")
+    finally:
+        conn.close()
+
+
+def test_a_broken_index_is_reported_as_damage_not_blamed_on_the_data(tmp_path: Path) -> None:
+    from app.store.export_files import ExportError
+
+    export = tmp_path / "export"
+    write_demo_export(export, customers=30, seed=2, as_of=AS_OF)
+    path = tmp_path / "standing.sqlite3"
+    station = open_station(Settings(db_path=path))
+    import_folder(station, export)
+    station.close()
+    break_purchase_index(path)
+    assert quick_check(path) is None  # the quick check sees nothing wrong
+    station = open_station(Settings(db_path=path))
+    try:
+        with pytest.raises(ExportError, match=r"the cache is damaged \(.*missing from index"):
+            import_folder(station, export)
+    finally:
+        station.close()

@@ -322,7 +322,7 @@ def test_a_refused_approval_is_said_in_french(
 ) -> None:
     own = pending(staffed_station, "super1", 300_00)
     assert refusal(qtbot, staffed_station, own, "super1") == (
-        "personne ne valide sa propre demande\u00a0: un autre superviseur doit le faire"
+        "personne ne valide sa propre demande\u00a0: un responsable doit le faire"
     )
     clerks = pending(staffed_station, "clerk1", 300_00)
     assert refusal(qtbot, staffed_station, clerks, "clerk2") == (
@@ -337,7 +337,7 @@ def test_a_refused_approval_is_said_in_french(
     # the record and the command line keep the English
     refused = [e.detail for e in entries(staffed_station.db) if e.action == "decision_refused"]
     assert refused == [
-        "approve: nobody approves their own request: another supervisor must",
+        "approve: nobody approves their own request: a manager must",
         "approve: a clerk cannot decide this: a supervisor must",
         "approve: £300.00 is over your limit of £250.00: a manager must approve",
     ]
