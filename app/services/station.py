@@ -13,15 +13,16 @@ from sqlite_utils import Database
 from app.domain.import_context import ImportContext
 from app.domain.policy import Policy, PolicyError, parse_policy
 from app.domain.staff import Staff
+from app.domain.text import QT_TRANSLATE_NOOP, Text
 from app.services.audit import AuditService, os_actor
 from app.services.concessions import ConcessionService
 from app.services.desk import Desk
 from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
 from app.services.staff import StaffService
-from app.settings import Settings
+from app.settings import Settings, user_data_dir
 from app.store.database import StoreError, open_database
-from app.store.protection import newest_good_backup, quick_check, restore
+from app.store.protection import newest_good_backup, quick_check, restore, tighten
 from app.store.queries import has_customers
 
 __all__ = [
@@ -81,6 +82,7 @@ class Station:
     staff: StaffService
     concessions: ConcessionService
     clock: Callable[[], datetime]  # the station's time: audit, lockouts, today's figures
+    notices: tuple[Text, ...] = ()  # said once at start, such as files made private
 
     def today(self) -> date:
         """The date at the station now, by its clock and in its zone."""
@@ -116,6 +118,7 @@ def open_station(
     settings: Settings, *, create: bool = True, clock: Callable[[], datetime] = _utc_now
 ) -> Station:
     policy = load_policy(settings.policy_path)
+    notices = _made_private(settings.db_path)
     db = open_database(settings.db_path, create=create)
     lookup = LookupService(
         db, policy, region=settings.default_region, zone=settings.zone, clock=clock
@@ -136,4 +139,22 @@ def open_station(
         staff=staff,
         concessions=concessions,
         clock=clock,
+        notices=notices,
     )
+
+
+MADE_PRIVATE = QT_TRANSLATE_NOOP(
+    "station", "other users could read {files}: now only you can (the data folder is private)"
+)
+
+
+def _made_private(db_path: Path) -> tuple[Text, ...]:
+    """Files of the cache that other users could read are made private, with a notice.
+    The folder itself is tightened only when it is Standing's own data folder."""
+    if str(db_path) == ":memory:":
+        return ()
+    own = db_path.parent.absolute() == user_data_dir().absolute()
+    changed = tighten(db_path, folder=own)
+    if not changed:
+        return ()
+    return (MADE_PRIVATE.format(files=", ".join(str(p) for p in changed)),)

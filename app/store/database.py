@@ -10,7 +10,14 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain.text import QT_TRANSLATE_NOOP
-from app.store.protection import BackupError, backup, integrity_problem, network_filesystem
+from app.store.protection import (
+    BackupError,
+    backup,
+    integrity_problem,
+    network_filesystem,
+    private_file,
+    private_folder,
+)
 from app.store.schema import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -34,7 +41,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         path = Path(path)
         if not create and not path.exists():
             raise StoreError(f"no database at {path}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         remote = network_filesystem(path.parent)
         if remote is not None:
             raise StoreError(
@@ -43,6 +50,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             )
     conn: sqlite3.Connection | None = None
     try:
+        if not memory:
+            private_file(Path(path))
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         db = Database(conn)
         _configure(conn, memory)

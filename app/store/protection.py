@@ -3,6 +3,8 @@ restores, and refusing a network filesystem (SQLite's locking is not safe there)
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import sqlite3
@@ -13,6 +15,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 KEEP_BACKUPS = 3
+# Only this user may read the cache (PIN hashes, customers' personal data). On Windows the
+# user's own data folder is private already, and POSIX modes do not apply.
+PRIVATE_FOLDER, PRIVATE_FILE = 0o700, 0o600
+POSIX = os.name == "posix"
 
 
 class BackupError(OSError):
@@ -38,7 +44,8 @@ def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
     target = folder / f"{db_path.stem}-{stamp}.sqlite3"
     partial = target.with_suffix(".part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
+        private_file(partial)
         copy = sqlite3.connect(partial)
         try:
             db.conn.backup(copy)
@@ -50,6 +57,44 @@ def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
             debris.unlink(missing_ok=True)
         raise BackupError(f"no backup could be made before {before} ({exc})") from None
     return target
+
+
+def private_folder(folder: Path) -> None:
+    """Make the folder (and any parents missing) if need be; a new folder is private."""
+    if not folder.is_dir():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+
+
+def private_file(path: Path) -> None:
+    """Create an empty file only this user may read, unless it is there already (SQLite
+    gives a database's WAL and shared-memory files the database file's own mode)."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+
+
+def tighten(db_path: Path, *, folder: bool) -> list[Path]:
+    """Take away other users' access to the cache, its WAL, its backups and (`folder`)
+    the folder it is in; returns what was tightened, for a notice."""
+    if not POSIX:
+        return []
+    backups = backups_folder(db_path)
+    files = [db_path.with_name(db_path.name + s) for s in ("", "-wal", "-shm")]
+    files += list_backups(db_path)
+    folders = [backups] + ([db_path.parent] if folder else [])
+    changed = []
+    for path, mode in [
+        *((f, PRIVATE_FILE) for f in files),
+        *((d, PRIVATE_FOLDER) for d in folders),
+    ]:
+        try:
+            current = path.stat().st_mode & 0o777
+            if current & 0o077:
+                path.chmod(current & mode)
+                changed.append(path)
+        except OSError:
+            continue  # not there (yet), or not ours: nothing to tighten
+    return changed
 
 
 def prune_backups(db_path: Path, keep: int = KEEP_BACKUPS) -> None:

@@ -1239,6 +1239,13 @@ The details are below (select and copy them) and in {0}.</translation>
     </message>
 </context>
 <context>
+    <name>station</name>
+    <message>
+        <source>other users could read {files}: now only you can (the data folder is private)</source>
+        <translation>other users could read {files}: now only you can (the data folder is private)</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <source>active</source>

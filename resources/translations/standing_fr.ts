@@ -1239,6 +1239,13 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     </message>
 </context>
 <context>
+    <name>station</name>
+    <message>
+        <source>other users could read {files}: now only you can (the data folder is private)</source>
+        <translation>d&apos;autres utilisateurs pouvaient lire {files}&#xa0;: désormais vous seul le pouvez (le dossier de données est privé)</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <source>active</source>
