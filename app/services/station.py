@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -21,12 +22,23 @@ from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
 from app.services.staff import StaffService
 from app.settings import Settings, user_data_dir
+from app.store.audit import append as append_audit
 from app.store.database import StoreError, open_database
-from app.store.protection import newest_good_backup, quick_check, restore, tighten
+from app.store.protection import (
+    backup,
+    list_backups,
+    newest_good_backup,
+    prune_backups,
+    quick_check,
+    restore,
+    tighten,
+)
 from app.store.queries import has_customers
+from app.store.salvage import Carried, Salvage, carry, read_salvage
 
 __all__ = [
     "CacheCheck",
+    "Restored",
     "Station",
     "StoreError",
     "check_cache",
@@ -41,22 +53,49 @@ __all__ = [
 class CacheCheck:
     problem: str | None  # None: the cache passed SQLite's quick_check (or is not there yet)
     backup: Path | None  # the newest backup that passes it, to offer instead
+    salvage: Salvage | None = None  # the station's own records still readable in it
 
 
 def check_cache(settings: Settings) -> CacheCheck:
-    """At start-up: is the cache sound, and if not, which backup could replace it?"""
+    """At start-up: is the cache sound, and if not, which backup could replace it and what
+    of the station's own records (recorded since that backup, perhaps) can be carried over?"""
     path = settings.db_path
     if not path.exists():
         return CacheCheck(None, None)
     problem = quick_check(path)
     if problem is None:
         return CacheCheck(None, None)
-    return CacheCheck(problem, newest_good_backup(path))
+    return CacheCheck(problem, newest_good_backup(path), read_salvage(path))
 
 
-def restore_cache(settings: Settings, backup: Path) -> Path:
-    """Replace a damaged cache with a backup; returns where the damaged file was kept."""
-    return restore(backup, settings.db_path)
+@dataclass(frozen=True)
+class Restored:
+    aside: Path  # where the damaged file is kept
+    carried: Carried  # what of its own records the backup gained from it
+
+
+def restore_cache(settings: Settings, backup: Path, salvage: Salvage | None = None) -> Restored:
+    """Replace a damaged cache with a backup, carrying over every record of the station's
+    own that can still be read from the damaged file; the audit log says what happened."""
+    if salvage is None:
+        salvage = read_salvage(settings.db_path)
+    aside = restore(backup, settings.db_path)
+    db = open_database(settings.db_path)
+    try:
+        now = datetime.now(UTC)
+        carried = carry(db, salvage, station=settings.station, at=now)
+        append_audit(
+            db,
+            at=now,
+            actor=os_actor(),
+            station=settings.station,
+            action="cache_restored",
+            detail=f"from {backup.name}: {carried.saved} own records carried over, "
+            f"{carried.unreadable} unreadable; the damaged file is kept as {aside.name}",
+        )
+    finally:
+        db.close()
+    return Restored(aside, carried)
 
 
 def load_policy(path: Path | None = None) -> Policy:
@@ -100,8 +139,24 @@ class Station:
     def has_data(self) -> bool:
         return has_customers(self.db)
 
+    def backup_if_due(self) -> Path | None:
+        """After something was recorded: a backup, unless the newest is under an hour old,
+        so a restore loses at most an hour of what only this station holds."""
+        path = self.settings.db_path
+        if str(path) == ":memory:":
+            return None
+        newest = list_backups(path)
+        if newest and time.time() - newest[0].stat().st_mtime < BACKUP_EVERY.total_seconds():
+            return None
+        made = backup(self.db, path, before="keeping what was recorded")
+        prune_backups(path)
+        return made
+
     def close(self) -> None:
         self.db.close()
+
+
+BACKUP_EVERY = timedelta(hours=1)
 
 
 def import_context(settings: Settings) -> ImportContext:

@@ -68,7 +68,7 @@ def test_a_damaged_cache_is_found_and_the_newest_good_backup_offered(tmp_path: P
     check = check_cache(settings)
     assert check.problem is not None
     assert check.backup is not None and check.backup.parent == tmp_path / "backups"
-    aside = restore_cache(settings, check.backup)
+    aside = restore_cache(settings, check.backup).aside
     assert aside.exists() and aside.name.startswith("s.sqlite3.damaged-")
     assert quick_check(settings.db_path) is None
     station = open_station(settings)
