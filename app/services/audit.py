@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from app.domain.cells import safe_row
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.store import audit as store
 from app.store.audit import Verdict
 from app.store.database import BusyError, busy_timeout, writing
@@ -21,6 +22,16 @@ from app.store.database import BusyError, busy_timeout, writing
 EXPORT_COLUMNS = (
     "seq", "at", "actor", "station", "action", "customer_id", "detail", "prev_hash", "hash"
 )  # fmt: skip
+
+
+UNAUDITED = QT_TRANSLATE_NOOP(
+    "audit",
+    "nothing is shown: this read could not be written to the audit log ({detail})",
+)
+
+
+class UnauditedError(BusyError):
+    """A read whose audit record cannot be written; what it found is not shown."""
 
 
 def os_actor() -> str:
@@ -96,6 +107,17 @@ class AuditService:
                 return  # still waiting, in order; chained by the next record or flush
             raise
         self._waiting.clear()
+
+    def settle(self, wait_ms: int | None = None) -> None:
+        """Chain every waiting record now, waiting for the write lock at most `wait_ms` (the
+        usual 5 s); if it stays busy the records cannot be kept, and UnauditedError says so:
+        what they were for must not be shown (the command line's reads)."""
+        try:
+            with busy_timeout(self.db, wait_ms):
+                self.flush()
+        except BusyError as exc:
+            self._waiting.clear()
+            raise UnauditedError(UNAUDITED.format(detail=str(exc))) from None
 
     def verify(self) -> Verdict:
         return store.verify(self.db)

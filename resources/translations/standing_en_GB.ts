@@ -778,6 +778,13 @@ Restore the backup {backup} instead? The damaged file is kept aside.</translatio
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>nothing is shown: this read could not be written to the audit log ({detail})</source>
+        <translation>nothing is shown: this read could not be written to the audit log ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>concessions</name>
     <message>
         <source>{name} asked for a supervisor&apos;s decision</source>

@@ -778,6 +778,13 @@ Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est co
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>nothing is shown: this read could not be written to the audit log ({detail})</source>
+        <translation>rien n&apos;est affiché&#xa0;: cette consultation n&apos;a pas pu être inscrite au journal d&apos;audit ({detail})</translation>
+    </message>
+</context>
+<context>
     <name>concessions</name>
     <message>
         <source>{name} asked for a supervisor&apos;s decision</source>

@@ -34,3 +34,26 @@ def test_lookups_are_shown_and_audited_once_the_lock_is_free(staffed_station: St
     ]
     assert staffed_station.audit.waiting == 0
     assert staffed_station.audit.verify().intact
+
+
+def test_a_read_that_cannot_be_audited_is_refused_not_dropped(staffed_station: Station) -> None:
+    import pytest
+
+    from app.services.audit import UnauditedError
+
+    desk = staffed_station.desk()  # the command line's: it shows what it found, then exits
+    before = len(list(entries(staffed_station.db)))
+    importer = sqlite3.connect(staffed_station.settings.db_path, isolation_level=None)
+    importer.execute("BEGIN IMMEDIATE")
+    try:
+        desk.open("C000001", "customer_id")
+        with pytest.raises(UnauditedError, match="could not be written to the audit log"):
+            staffed_station.audit.settle(wait_ms=50)
+        assert staffed_station.audit.waiting == 0
+    finally:
+        importer.execute("ROLLBACK")
+        importer.close()
+    desk.open("C000002", "customer_id")
+    staffed_station.audit.settle()
+    trail = [(e.action, e.customer_id) for e in entries(staffed_station.db)][before:]
+    assert trail == [("lookup", "C000002")]  # the refused read left no record and showed nothing
