@@ -1,14 +1,19 @@
-"""`python -m app` and the `standing` script: the window, or a command."""
+"""`python -m app` and the `standing` script: with no command the window, else the command."""
 
 from __future__ import annotations
 
 import sys
 
-from app.cli import main as cli_main
+from app.cli import build_parser, run
 
 
 def main() -> int:
-    return cli_main(sys.argv[1:])
+    args = build_parser().parse_args(sys.argv[1:])
+    if args.command is None:
+        from app.ui.app import run_gui  # Qt only when the window is wanted
+
+        return run_gui(db_path=args.db)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -144,15 +144,16 @@ class CliRun:
 
 @pytest.fixture
 def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> Callable[..., CliRun]:
-    """`standing ARGS` in this process, with `stdin` as its standard input."""
+    """`standing ARGS` in this process, with `stdin` as its standard input, on the test
+    clock (midday on the demo's day), so answers do not change with the calendar."""
 
     def run(*args: str | Path, stdin: str = "") -> CliRun:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         pipe = signal.getsignal(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else None
         try:
-            code = cli_main([str(a) for a in args])
+            code = cli_main([str(a) for a in args], clock=clock)
         except SystemExit as exc:  # argparse's refusals
             code = exc.code if isinstance(exc.code, int) else 1
         finally:

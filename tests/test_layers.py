@@ -30,6 +30,7 @@ FORBIDDEN = {
     "demo": ("PySide6", "sqlite3", "sqlite_utils", "app.store", "app.services", "app.ui"),
     "services": ("PySide6", "app.ui"),
     "ui": ("sqlite3", "sqlite_utils", "app.store"),
+    "cli": ("PySide6", "sqlite3", "sqlite_utils", "app.store", "app.ui", "app.demo"),
 }
 
 
@@ -47,10 +48,26 @@ def test_layer_imports(layer: str) -> None:
         assert not bad, f"{path.relative_to(APP.parent)} imports {sorted(bad)}"
 
 
-def test_the_command_line_does_not_load_qt_until_the_window_is_wanted() -> None:
+def test_the_window_is_loaded_only_when_no_command_is_given() -> None:
     top_level = {
         n.module if isinstance(n, ast.ImportFrom) else n.names[0].name
-        for n in ast.parse((APP / "cli.py").read_text("utf-8")).body
+        for n in ast.parse((APP / "__main__.py").read_text("utf-8")).body
         if isinstance(n, ast.Import | ast.ImportFrom)
     }
-    assert not {m for m in top_level if m and (m.startswith("PySide6") or m.startswith("app.ui"))}
+    assert top_level == {"__future__", "sys", "app.cli"}
+    assert "app.ui.app" in imported(APP / "__main__.py")  # inside main(), for the window
+
+
+def test_running_a_command_loads_no_qt(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from app.cli import main; "
+        f"main(['staff', 'list', '--db', {str(tmp_path / 'x.db')!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'app.ui'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr

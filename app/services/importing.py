@@ -9,12 +9,14 @@ from pathlib import Path
 from app.domain.contract import CONTRACT
 from app.services.audit import os_actor
 from app.services.station import Station
-from app.store.export_files import count_rows
+from app.store.export_files import ExportError, count_rows
 from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
 from app.store.protection import backup, prune_backups
 
 __all__ = [
+    "ExportError",
     "ImportCancelledError",
+    "ImportReport",
     "default_rejects_path",
     "export_size",
     "import_folder",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,8 +37,11 @@ from app.store.protection import (
 from app.store.queries import has_customers
 from app.store.salvage import Carried, Salvage, carry, read_salvage
 
+DatabaseError = sqlite3.DatabaseError  # what SQLite itself raises, for callers without it
+
 __all__ = [
     "CacheCheck",
+    "DatabaseError",
     "Restored",
     "Station",
     "StoreError",
@@ -165,12 +169,12 @@ def import_context(settings: Settings) -> ImportContext:
     )
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
 def open_station(
-    settings: Settings, *, create: bool = True, clock: Callable[[], datetime] = _utc_now
+    settings: Settings, *, create: bool = True, clock: Callable[[], datetime] = utc_now
 ) -> Station:
     policy = load_policy(settings.policy_path)
     notices = _made_private(settings.db_path)

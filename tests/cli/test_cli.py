@@ -35,7 +35,10 @@ def run_json(*args: str | Path) -> Any:
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("cli-demo")
     db = folder / "demo.sqlite3"
-    out = run_json("demo", "--customers", "300", "--seed", "3", "--db", db, "--out", folder / "x")
+    out = run_json(
+        "demo", "--customers", "300", "--seed", "3", "--as-of", "2026-11-23",
+        "--db", db, "--out", folder / "x",
+    )  # fmt: skip
     assert out["files"]["customers.csv"]["imported"] == 300
     return db
 
@@ -232,7 +235,10 @@ def test_suggest_json_for_the_hand_export(tmp_path: Path) -> None:
     assert top["within_discretion"] is True and top["approval_reason"] is None
     assert top["script"] and {r["fact"] for r in top["reasons"]} >= {"tier", "tenure"}
     assert [s["action"] for s in found] == ["waive", "voucher", "apology"]
-    big = run_json("suggest", "C1", "--category", "faulty_product", "--amount", "80", "--db", db)
+    big = run_json(
+        "suggest", "C1", "--category", "faulty_product", "--amount", "80", "--db", db,
+        "--as-of", "2026-11-23",
+    )  # fmt: skip
     assert big[0]["needs_approval"] is True
     assert "clerk limit" in big[0]["approval_reason"]
     as_manager = run_json(
@@ -246,6 +252,8 @@ def test_suggest_json_for_the_hand_export(tmp_path: Path) -> None:
         "manager",
         "--db",
         db,
+        "--as-of",
+        "2026-11-23",
     )
     assert as_manager[0]["needs_approval"] is False
 

@@ -1,0 +1,85 @@
+"""Running one command: its handler, and every refusal as one clear line (exit 2)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+
+from app.cli import customers, logs, records
+from app.cli.common import EXIT_REFUSED, Clock, RefusedError
+from app.cli.parser import build_parser
+from app.domain.goodwill import GoodwillError
+from app.domain.identifiers import mask_payment_cards
+from app.domain.policy import PolicyError
+from app.domain.staff import StaffError
+from app.services.concessions import DecisionError
+from app.services.handback import HandbackError
+from app.services.importing import ExportError
+from app.services.lookup import RefusedInputError, UnknownCustomerError
+from app.services.staff import SignInError
+from app.services.station import DatabaseError, StoreError
+from app.settings import describe_settings_error
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": customers.import_,
+    "demo": customers.demo,
+    "lookup": customers.lookup,
+    "profile": customers.profile,
+    "suggest": customers.suggest,
+    "staff add": records.staff_add,
+    "staff list": records.staff_list,
+    "concession record": records.concession_record,
+    "concession approve": records.concession_approve,
+    "concession pending": records.concession_pending,
+    "audit verify": logs.audit_verify,
+    "audit export": logs.audit_export,
+    "export": logs.handback,
+}
+REFUSALS = (
+    DecisionError,
+    GoodwillError,
+    HandbackError,
+    SignInError,
+    StaffError,
+    RefusedError,
+    RefusedInputError,
+    StoreError,
+    ExportError,
+    UnknownCustomerError,
+    PolicyError,
+)
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    """`standing COMMAND …`; `clock` stands in for the real one (tests)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().error("give a command (with none, `standing` opens the window)")
+    args.clock = clock
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command to its exit code."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `standing lookup … | head` ends quietly
+    sub = getattr(args, "subcommand", None)
+    handler = HANDLERS[f"{args.command} {sub}" if sub else args.command]
+    try:
+        return handler(args)
+    except REFUSALS as exc:
+        message = "; ".join(line.strip() for line in str(exc).strip().splitlines())
+        message = mask_payment_cards(message)  # a refusal never repeats a card number
+        print(f"standing: {message or 'refused'}", file=sys.stderr)
+    except ValidationError as exc:
+        print(f"standing: {describe_settings_error(exc)}", file=sys.stderr)
+    except DatabaseError as exc:  # never a traceback, never "rows rejected"
+        print(f"standing: the database cannot be used: {exc}", file=sys.stderr)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"standing: {exc.strerror or exc}{where}", file=sys.stderr)
+    return EXIT_REFUSED
