@@ -1,5 +1,6 @@
-"""One person's reads at the counter (or one command-line run), each one audited: who
-looked up whom and by which key, which phone was revealed, which suggestion was shown."""
+"""One person's work at the counter (or one command-line run): reads, each one audited (who
+looked up whom and by which key, which phone was revealed, which suggestion was shown), and
+what they record or decide. The window reaches every service through its Desk."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from datetime import date
 from app.domain.identifiers import looks_like_payment_card
 from app.domain.models import Profile
 from app.domain.money import format_money
+from app.domain.policy import Policy
 from app.domain.staff import Staff
+from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.audit import AuditService
-from app.services.concessions import ConcessionService
+from app.services.concessions import ConcessionService, Outcome, RecordedConcession
 from app.services.goodwill import Advice, GoodwillService
 from app.services.lookup import LookupService, SearchResult
+from app.services.staff import SignInError, StaffService
 
 
 class Desk:
@@ -22,13 +26,18 @@ class Desk:
         goodwill: GoodwillService,
         concessions: ConcessionService,
         audit: AuditService,
+        staff_accounts: StaffService,
         actor: str,
         staff: Staff | None = None,
     ) -> None:
         self.lookup, self.goodwill, self.audit = lookup, goodwill, audit
-        self.concessions = concessions
+        self.concessions, self.staff_accounts = concessions, staff_accounts
         self.actor, self.staff = actor, staff
         self._last_shown: tuple[object, ...] | None = None
+
+    @property
+    def policy(self) -> Policy:
+        return self.concessions.policy
 
     @property
     def role(self) -> str:
@@ -113,3 +122,62 @@ class Desk:
                     f"{top.category} {top.action} {format_money(top.value, pence=True)}",
                 )
         return advice
+
+    def reread(self, customer_id: str) -> Profile:
+        """The customer already on screen, read again after something was recorded."""
+        return self.lookup.profile(customer_id)
+
+    def chain_records(self) -> None:
+        """Chain the reads' waiting audit records now, unless another process holds the
+        write lock (an import): then they wait, in order, for the next chance."""
+        self.audit.flush(quick=True)
+
+    def record(
+        self,
+        customer_id: str,
+        *,
+        category: str,
+        action: str,
+        value: int,
+        amount: int,
+        words: str = "",
+        ask_supervisor: bool = False,
+    ) -> Outcome:
+        """Goodwill given by the signed-in person (pending when it needs approval)."""
+        return self.concessions.record(
+            self._signed_in(),
+            customer_id,
+            category=category,
+            action=action,
+            value=value,
+            amount=amount,
+            words=words,
+            ask_supervisor=ask_supervisor,
+        )
+
+    def record_feedback(self, customer_id: str, *, kind: str, words: str) -> str:
+        return self.concessions.record_feedback(
+            self._signed_in(), customer_id, kind=kind, words=words
+        )
+
+    def find_concession(self, concession_id: str) -> RecordedConcession | None:
+        return self.concessions.find(concession_id)
+
+    def pending(self) -> list[RecordedConcession]:
+        return self.concessions.pending()
+
+    def decide(
+        self, approver_id: str, pin: str, concession_id: str, *, deny: bool, reason: str
+    ) -> Outcome:
+        """A supervisor decides at this desk with their own id and PIN; the person signed
+        in here stays signed in."""
+        approver = self.staff_accounts.check(approver_id, pin, purpose="approve")
+        return self.concessions.decide(approver, concession_id, deny=deny, reason=reason)
+
+    def _signed_in(self) -> Staff:
+        if self.staff is None:
+            raise SignInError(NOBODY.text())
+        return self.staff
+
+
+NOBODY = QT_TRANSLATE_NOOP("desk", "nobody is signed in")

@@ -10,13 +10,23 @@ from app.domain.contract import CONTRACT
 from app.services.audit import os_actor
 from app.services.station import Station
 from app.store.export_files import ExportError, count_rows
-from app.store.importer import ImportCancelledError, ImportReport, Progress, import_export
+from app.store.importer import (
+    ImportCancelledError,
+    ImportReport,
+    ImportStep,
+    Progress,
+    Stage,
+    import_export,
+)
 from app.store.protection import backup, prune_backups
 
 __all__ = [
     "ExportError",
     "ImportCancelledError",
     "ImportReport",
+    "ImportStep",
+    "Progress",
+    "Stage",
     "default_rejects_path",
     "export_size",
     "import_folder",
@@ -80,6 +90,8 @@ def make_demo(
     from app.demo import write_demo_export
 
     def write_and_import(folder: Path) -> ImportReport:
+        if progress:
+            progress(ImportStep(Stage.WRITING))
         write_demo_export(folder, customers=customers, seed=seed, as_of=as_of)
         return import_export(
             station.db, folder, station.import_context, progress=progress, demo=True

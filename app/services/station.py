@@ -134,7 +134,9 @@ class Station:
     def desk(self, staff: Staff | None = None) -> Desk:
         """A signed-in person's desk, or the operating-system user's on the command line."""
         actor = staff.staff_id if staff else os_actor()
-        return Desk(self.lookup, self.goodwill, self.concessions, self.audit, actor, staff)
+        return Desk(
+            self.lookup, self.goodwill, self.concessions, self.audit, self.staff, actor, staff
+        )
 
     @property
     def import_context(self) -> ImportContext:

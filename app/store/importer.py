@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,7 +33,27 @@ from app.store.queries import has_customers
 from app.store.summaries import previous_owners, refresh_summaries, watching_moves
 
 BATCH = 5_000
-Progress = Callable[[str, int], None]
+
+
+class Stage(Enum):
+    COUNTING = "counting"  # sizing the export up, for a progress bar (before an import)
+    WRITING = "writing"  # writing the demo's export (before its import)
+    READING = "reading"  # reading, checking and writing one file's rows
+    SUMMING = "summing"  # refreshing the summaries of the customers touched
+    COMMITTING = "committing"  # the last moment a cancel can still undo everything
+
+
+@dataclass(frozen=True, slots=True)
+class ImportStep:
+    """How far an import has got, for whoever shows it; raising from the callback that
+    receives it (ImportCancelledError) cancels the import."""
+
+    stage: Stage
+    rows: int = 0  # READING: the file's rows so far; SUMMING: customers; COUNTING: all rows
+    file: str = ""  # READING: the file's name
+
+
+Progress = Callable[[ImportStep], None]
 
 
 class ImportCancelledError(Exception):
@@ -318,10 +339,10 @@ def _apply(
             if batch.last:
                 report.warnings.extend(batch.export.warnings)
             if progress:
-                progress(batch.export.name, batch.read)
+                progress(ImportStep(Stage.READING, batch.read, batch.export.name))
         reader.known.clear()  # not needed past reading; frees memory before the summaries
         if progress:
-            progress("summaries", len(reader.touched))
+            progress(ImportStep(Stage.SUMMING, len(reader.touched)))
         reader.touched.update(previous_owners(db))
         report.exported_at = _exported_at(reader.newest_update, files)
         export_day = local_date(report.exported_at, context.zone)
@@ -334,7 +355,7 @@ def _apply(
         if demo is not None:
             set_meta(db, "demo", "1" if demo else "0")
         if progress:
-            progress("commit", 0)  # the last moment a cancel can still undo everything
+            progress(ImportStep(Stage.COMMITTING))
 
 
 def clear_demo_data(db: Database) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.policy import PolicyError
 from app.domain.staff import Staff
@@ -24,8 +22,8 @@ from app.services.station import (
     restore_cache,
 )
 from app.settings import APP_NAME, Settings
-from app.ui import format as fmt
 from app.ui.crash import install_excepthook
+from app.ui.demo_setup import DemoSetup
 from app.ui.main_window import MainWindow
 from app.ui.sign_in import FirstManagerDialog
 from app.ui.theme import Looks
@@ -62,75 +60,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def build_window(station: Station, staff: Staff | None = None) -> MainWindow:
     """The main window; with nobody signed in it opens on the sign-in page."""
     return MainWindow(station, staff)
-
-
-class DemoSetup:
-    """Creates the demo database off the GUI thread, with visible progress."""
-
-    def __init__(self, settings: Settings, runner: Runner) -> None:
-        self.settings, self.runner = settings, runner
-        self.error: BaseException | None = None
-        customers = settings.demo_customers
-        self.dialog = QProgressDialog(
-            QApplication.translate(
-                "app", "Creating a demo database of {0} invented customers…"
-            ).format(fmt.number(customers)),
-            "",
-            0,
-            0,
-        )
-        self.dialog.setWindowTitle(
-            QApplication.translate("app", "{0}: first start").format(APP_NAME)
-        )
-        self.dialog.setCancelButton(None)
-        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setMinimumWidth(460)
-
-    def run(self) -> None:
-        self.dialog.show()
-        self.runner.start(self._work, self._done, self._failed, self._progress)
-        if not self.runner.synchronous:
-            self.dialog.exec()
-
-    def _work(self, report: Any) -> None:
-        from app.services.importing import make_demo  # only on a first start
-
-        station = open_station(self.settings)
-        try:
-            report(("writing", 0))
-            make_demo(
-                station,
-                customers=self.settings.demo_customers,
-                seed=1,
-                as_of=station.today(),
-                progress=lambda name, rows: report((name, rows)),
-            )
-        finally:
-            station.close()
-
-    def _progress(self, step: tuple[str, int]) -> None:
-        name, rows = step
-        if name == "writing":
-            text = QApplication.translate("app", "Writing an invented export…")
-        elif name == "summaries":
-            text = QApplication.translate("app", "Summing up {0} customers…").format(
-                fmt.number(rows)
-            )
-        else:
-            text = QApplication.translate("app", "Importing {name}: {rows} rows").format(
-                name=name, rows=fmt.number(rows)
-            )
-        self.dialog.setLabelText(
-            QApplication.translate("app", "Creating the demo database\n{0}").format(text)
-        )
-
-    def _done(self, _: object) -> None:
-        self.dialog.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.error = exc
-        self.dialog.reject()
 
 
 RESTART = 75  # run_gui opens the station afresh (after a restore)

@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.text import policy_text
-from app.services.concessions import (
-    ConcessionService,
-    DecisionError,
-    Outcome,
-    RecordedConcession,
-)
-from app.services.staff import SignInError, StaffService
+from app.services.concessions import DecisionError, Outcome, RecordedConcession
+from app.services.desk import Desk
+from app.services.staff import SignInError
 from app.services.station import StoreError
 from app.ui import format as fmt
 from app.ui import words
@@ -40,8 +36,8 @@ def offer(c: RecordedConcession) -> str:
     return what if c.value == 0 else f"{what} {fmt.money(c.value, pence=True)}"
 
 
-def describe(c: RecordedConcession, concessions: ConcessionService) -> str:
-    category = concessions.policy.goodwill.category(c.category)
+def describe(c: RecordedConcession, desk: Desk) -> str:
+    category = desk.policy.goodwill.category(c.category)
     label = shown(policy_text(category.label)).lower() if category else c.category
     return QCoreApplication.translate(
         "ApprovalDialog", "{what} for {customer} ({category}), asked by {staff}"
@@ -52,19 +48,15 @@ class ApprovalDialog(QDialog):
     """The approver types their own id and PIN; the clerk stays signed in."""
 
     def __init__(
-        self,
-        staff: StaffService,
-        concessions: ConcessionService,
-        concession: RecordedConcession,
-        parent: QWidget | None = None,
+        self, desk: Desk, concession: RecordedConcession, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.staff, self.concessions, self.concession = staff, concessions, concession
+        self.desk, self.concession = desk, concession
         self.outcome: Outcome | None = None
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setObjectName("approval")
         layout = QVBoxLayout(self)
-        summary = QLabel(describe(concession, concessions))
+        summary = QLabel(describe(concession, desk))
         summary.setObjectName("panelTitle")
         summary.setWordWrap(True)
         layout.addWidget(summary)
@@ -130,9 +122,12 @@ class ApprovalDialog(QDialog):
             self.reason.setFocus()
             return
         try:
-            approver = self.staff.check(self.approver.text(), self.pin.text(), purpose="approve")
-            self.outcome = self.concessions.decide(
-                approver, self.concession.concession_id, deny=deny, reason=self.reason.text()
+            self.outcome = self.desk.decide(
+                self.approver.text(),
+                self.pin.text(),
+                self.concession.concession_id,
+                deny=deny,
+                reason=self.reason.text(),
             )
         except (SignInError, DecisionError, StoreError) as exc:
             self.error.setText(failure(exc))
@@ -147,15 +142,9 @@ class ApprovalDialog(QDialog):
 class PendingQueue(QDialog):
     """Requests waiting for a supervisor; Enter opens the selected one."""
 
-    def __init__(
-        self,
-        staff: StaffService,
-        concessions: ConcessionService,
-        zone: ZoneInfo,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, zone: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.staff, self.concessions = staff, concessions
+        self.desk = desk
         self.decided: list[Outcome] = []
         self.setWindowTitle(self.tr("Waiting for a supervisor"))
         self.setObjectName("pendingQueue")
@@ -195,7 +184,7 @@ class PendingQueue(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        pending = self.concessions.pending()
+        pending = self.desk.pending()
         self.model.set_rows(pending)
         self.count.setText(
             self.tr("%n waiting", "", len(pending)) if pending else self.tr("Nothing waiting.")
@@ -208,7 +197,7 @@ class PendingQueue(QDialog):
         chosen = self.model.row_at(self.table.currentIndex().row())
         if chosen is None:
             return
-        self.dialog = ApprovalDialog(self.staff, self.concessions, chosen, self)
+        self.dialog = ApprovalDialog(self.desk, chosen, self)
         self.dialog.finished.connect(self._after)
         self.dialog.open()
         self.dialog.activateWindow()

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.goodwill import GoodwillError
 from app.domain.models import Profile
-from app.domain.staff import Staff
-from app.services.concessions import FEEDBACK_KINDS, ConcessionService
+from app.services.concessions import FEEDBACK_KINDS
+from app.services.desk import Desk
 from app.services.station import StoreError
 from app.ui import words
 from app.ui.sign_in import error_label
@@ -25,15 +25,9 @@ from app.ui.translations import failure
 
 
 class FeedbackDialog(QDialog):
-    def __init__(
-        self,
-        concessions: ConcessionService,
-        staff: Staff,
-        profile: Profile,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, desk: Desk, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.concessions, self.staff, self.profile = concessions, staff, profile
+        self.desk, self.profile = desk, profile
         self.feedback_id: str | None = None
         self.setWindowTitle(self.tr("In their own words"))
         self.setObjectName("feedback")
@@ -68,8 +62,7 @@ class FeedbackDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.feedback_id = self.concessions.record_feedback(
-                self.staff,
+            self.feedback_id = self.desk.record_feedback(
                 self.profile.customer_id,
                 kind=str(self.kind.currentData()),
                 words=self.words.toPlainText(),

@@ -231,6 +231,17 @@ class GoodwillPanel(QFrame):
         self.options.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
 
     # state
+    def tab_chain(self) -> tuple[QWidget, ...]:
+        """Its fields and buttons in the order the panel reads."""
+        return (
+            self.category,
+            self.amount,
+            self.words,
+            self.options,
+            self.apply_button,
+            self.supervisor_button,
+        )
+
     def set_desk(self, desk: Desk) -> None:
         """Another person signed in: suggestions follow their role, limit and shift."""
         self.desk = desk

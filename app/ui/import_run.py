@@ -8,86 +8,88 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.services.importing import ImportCancelledError, export_size, import_folder
+from app.services.importing import (
+    ImportCancelledError,
+    ImportStep,
+    Stage,
+    export_size,
+    import_folder,
+)
 from app.services.station import open_station
 from app.settings import Settings
 from app.ui import format as fmt
+from app.ui.background import BackgroundTask, Report
 from app.ui.translations import failure
 from app.ui.workers import Runner
 
 PROGRESS_STEPS = 1000
 
 
-class ImportRun(QObject):
+class ImportRun(BackgroundTask):
     finished = Signal(object)  # the ImportReport, or None if it failed or was cancelled
 
     def __init__(
         self, settings: Settings, folder: Path, runner: Runner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.settings, self.folder, self.runner = settings, folder, runner
+        dialog = QProgressDialog(
+            QCoreApplication.translate("ImportRun", "Importing {0}…").format(folder),
+            QCoreApplication.translate("ImportRun", "Cancel"),
+            0,
+            PROGRESS_STEPS,
+            parent,
+        )
+        super().__init__(runner, dialog, parent)
+        self.settings, self.folder = settings, folder
         self.cancel_requested = threading.Event()
         self.report: Any = None
-        self.error: BaseException | None = None
         self.summary = ""
         self._done_before = 0  # rows of the files already read
         self._file = ""
         self._last_rows = 0
         self.total = 0  # rows the export holds, roughly; counted first in the worker
         self._started = time.perf_counter()
-        self.dialog = QProgressDialog(
-            self.tr("Importing {0}…").format(folder), self.tr("Cancel"), 0, PROGRESS_STEPS, parent
-        )
-        self.dialog.setWindowTitle(self.tr("Import"))
-        self.dialog.setWindowModality(Qt.WindowModality.NonModal)  # lookups carry on
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setMinimumWidth(480)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
-
-    def start(self) -> None:
-        self.dialog.show()
-        self.runner.start(self._work, self._done, self._failed, self._progress)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # lookups carry on
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(480)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
 
     def cancel(self) -> None:
         self.cancel_requested.set()
         self.dialog.setLabelText(self.tr("Cancelling: the data stays as it was…"))
 
-    def _work(self, report: Any) -> Any:
-        total = export_size(self.folder)
-        report(("total", total))
+    def work(self, report: Report) -> Any:
+        report(ImportStep(Stage.COUNTING, export_size(self.folder)))
         station = open_station(self.settings)  # its own connection: lookups go on meanwhile
         try:
 
-            def progress(name: str, rows: int) -> None:
+            def progress(step: ImportStep) -> None:
                 if self.cancel_requested.is_set():
                     raise ImportCancelledError
-                report((name, rows))
+                report(step)
 
             return import_folder(station, self.folder, progress=progress)
         finally:
             station.close()
 
-    def _progress(self, step: tuple[str, int]) -> None:
-        name, rows = step
-        if name == "total":
-            self.total = rows
+    def on_progress(self, step: ImportStep) -> None:
+        if step.stage is Stage.COUNTING:
+            self.total = step.rows
             return
-        if name == "commit":
+        if step.stage is not Stage.READING:
+            super().on_progress(step)
             return
-        if name == "summaries":
-            self.dialog.setLabelText(self.tr("Summing up {0} customers…").format(fmt.number(rows)))
-            return
-        if name != self._file:
+        if step.file != self._file:
             self._done_before += self._last_rows
-            self._file = name
-        self._last_rows = rows
-        done = self._done_before + rows
+            self._file = step.file
+        self._last_rows = step.rows
+        done = self._done_before + step.rows
         total = max(self.total, done, 1)
         seconds = max(time.perf_counter() - self._started, 1e-6)
         rate = done / seconds
@@ -95,7 +97,7 @@ class ImportRun(QObject):
         self.dialog.setValue(min(int(PROGRESS_STEPS * done / total), PROGRESS_STEPS - 1))
         self.dialog.setLabelText(
             self.tr("{name}: {done} of about {total} rows · {rate} rows/s · {left}").format(
-                name=name,
+                name=step.file,
                 done=fmt.number(done),
                 total=fmt.number(total),
                 rate=fmt.number(round(rate)),
@@ -103,7 +105,7 @@ class ImportRun(QObject):
             )
         )
 
-    def _done(self, report: Any) -> None:
+    def done(self, report: Any) -> None:
         self.report = report
         self.dialog.setValue(PROGRESS_STEPS)
         self.dialog.hide()
@@ -125,8 +127,7 @@ class ImportRun(QObject):
         self.summary = "\n".join(lines)
         self.finished.emit(report)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.error = exc
+    def failed(self, exc: BaseException) -> None:
         self.dialog.hide()
         if isinstance(exc, ImportCancelledError):
             self.summary = self.tr("Import cancelled: the data is as it was before.")

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.staff import Staff
-from app.services.staff import SignInError, StaffService
+from app.services.session import Session
+from app.services.staff import SignInError
 from app.ui.sign_in import error_label, pin_field
 from app.ui.translations import failure
 
@@ -15,9 +16,9 @@ from app.ui.translations import failure
 class LockPage(QWidget):
     accepted = Signal(object)  # the Staff whose PIN was right
 
-    def __init__(self, service: StaffService, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.session = session
         self.setObjectName("lockPage")
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -86,7 +87,7 @@ class LockPage(QWidget):
             self.staff_id.setFocus()
             return
         try:
-            staff = self.service.check(self.staff_id.text(), self.pin.text(), purpose="sign_in")
+            staff = self.session.check(self.staff_id.text(), self.pin.text())
         except SignInError as exc:
             self.error.setText(failure(exc))
             self.pin.clear()

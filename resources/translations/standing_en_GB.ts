@@ -61,6 +61,21 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Writing an invented export…</source>
+        <translation>Writing an invented export…</translation>
+    </message>
+    <message>
+        <source>Summing up {0} customers…</source>
+        <translation>Summing up {0} customers…</translation>
+    </message>
+    <message>
+        <source>Importing {name}: {rows} rows</source>
+        <translation>Importing {name}: {rows} rows</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Scan a card, or type a phone number, name or email.
@@ -442,10 +457,6 @@ last 24 months</translation>
         <translation>Cancelling: the data stays as it was…</translation>
     </message>
     <message>
-        <source>Summing up {0} customers…</source>
-        <translation>Summing up {0} customers…</translation>
-    </message>
-    <message>
         <source>{name}: {done} of about {total} rows · {rate} rows/s · {left}</source>
         <translation>{name}: {done} of about {total} rows · {rate} rows/s · {left}</translation>
     </message>
@@ -532,6 +543,13 @@ last 24 months</translation>
     </message>
 </context>
 <context>
+    <name>LookupFlow</name>
+    <message>
+        <source>Could not open this customer: {0}</source>
+        <translation>Could not open this customer: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Standing — {0}</source>
@@ -542,17 +560,16 @@ last 24 months</translation>
         <translation>DEMO DATA — these customers are invented; nothing here is real.</translation>
     </message>
     <message>
-        <source>No search yet</source>
-        <translation>No search yet</translation>
-    </message>
-    <message>
-        <source>Matching customers</source>
-        <translation>Matching customers</translation>
-    </message>
-    <message>
         <source>Standing</source>
         <translation>Standing</translation>
     </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Import an export folder</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -596,64 +613,6 @@ last 24 months</translation>
     <message>
         <source>Large &amp;text</source>
         <translation>Large &amp;text</translation>
-    </message>
-    <message>
-        <source>Import an export folder</source>
-        <translation>Import an export folder</translation>
-    </message>
-    <message>
-        <source>{0} · signed in: {1} ({2})</source>
-        <translation>{0} · signed in: {1} ({2})</translation>
-    </message>
-    <message>
-        <source>{0} · nobody signed in</source>
-        <translation>{0} · nobody signed in</translation>
-    </message>
-    <message>
-        <source>Input refused</source>
-        <translation>Input refused</translation>
-    </message>
-    <message>
-        <source>No customer matches</source>
-        <translation>No customer matches</translation>
-    </message>
-    <message>
-        <source>First {0} matches: keep typing to narrow</source>
-        <translation>First {0} matches: keep typing to narrow</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n match</numerusform>
-            <numerusform>%n matches</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not open this customer: {0}</source>
-        <translation>Could not open this customer: {0}</translation>
-    </message>
-    <message>
-        <source>no data imported yet</source>
-        <translation>no data imported yet</translation>
-    </message>
-    <message>
-        <source>data as of {0}</source>
-        <translation>data as of {0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ STALE: {0} (%n hours old; import a new export)</source>
-        <translation>
-            <numerusform>⚠ STALE: {0} (%n hours old; import a new export)</numerusform>
-            <numerusform>⚠ STALE: {0} (%n hours old; import a new export)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>DEMO DATA · </source>
-        <translation>DEMO DATA · </translation>
-    </message>
-    <message>
-        <source>{0} today</source>
-        <translation>{0} today</translation>
     </message>
 </context>
 <context>
@@ -714,6 +673,36 @@ last 24 months</translation>
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message>
+        <source>No search yet</source>
+        <translation>No search yet</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Matching customers</translation>
+    </message>
+    <message>
+        <source>Input refused</source>
+        <translation>Input refused</translation>
+    </message>
+    <message>
+        <source>No customer matches</source>
+        <translation>No customer matches</translation>
+    </message>
+    <message>
+        <source>First {0} matches: keep typing to narrow</source>
+        <translation>First {0} matches: keep typing to narrow</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpendChart</name>
     <message>
         <source>Spend by month</source>
@@ -725,6 +714,40 @@ last 24 months</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>{0} · nobody signed in</source>
+        <translation>{0} · nobody signed in</translation>
+    </message>
+    <message>
+        <source>{0} · signed in: {1} ({2})</source>
+        <translation>{0} · signed in: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>no data imported yet</source>
+        <translation>no data imported yet</translation>
+    </message>
+    <message>
+        <source>data as of {0}</source>
+        <translation>data as of {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ STALE: {0} (%n hours old; import a new export)</source>
+        <translation>
+            <numerusform>⚠ STALE: {0} (%n hours old; import a new export)</numerusform>
+            <numerusform>⚠ STALE: {0} (%n hours old; import a new export)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DEMO DATA · </source>
+        <translation>DEMO DATA · </translation>
+    </message>
+    <message>
+        <source>{0} today</source>
+        <translation>{0} today</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Creating a demo database of {0} invented customers…</source>
@@ -733,18 +756,6 @@ last 24 months</translation>
     <message>
         <source>{0}: first start</source>
         <translation>{0}: first start</translation>
-    </message>
-    <message>
-        <source>Writing an invented export…</source>
-        <translation>Writing an invented export…</translation>
-    </message>
-    <message>
-        <source>Summing up {0} customers…</source>
-        <translation>Summing up {0} customers…</translation>
-    </message>
-    <message>
-        <source>Importing {name}: {rows} rows</source>
-        <translation>Importing {name}: {rows} rows</translation>
     </message>
     <message>
         <source>Creating the demo database
@@ -850,6 +861,13 @@ Restore the backup {backup} instead? The damaged file is kept aside.</translatio
 The details are below (select and copy them) and in {0}.</source>
         <translation>Standing hit an unexpected error. Nothing recorded before it is lost.
 The details are below (select and copy them) and in {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>desk</name>
+    <message>
+        <source>nobody is signed in</source>
+        <translation>nobody is signed in</translation>
     </message>
 </context>
 <context>

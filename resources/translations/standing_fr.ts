@@ -61,6 +61,21 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Writing an invented export…</source>
+        <translation>Écriture d&apos;un export fictif…</translation>
+    </message>
+    <message>
+        <source>Summing up {0} customers…</source>
+        <translation>Calcul des totaux de {0} clients…</translation>
+    </message>
+    <message>
+        <source>Importing {name}: {rows} rows</source>
+        <translation>Import de {name}&#xa0;: {rows} lignes</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Scan a card, or type a phone number, name or email.
@@ -442,10 +457,6 @@ last 24 months</source>
         <translation>Annulation&#xa0;: les données restent telles quelles…</translation>
     </message>
     <message>
-        <source>Summing up {0} customers…</source>
-        <translation>Calcul des totaux de {0} clients…</translation>
-    </message>
-    <message>
         <source>{name}: {done} of about {total} rows · {rate} rows/s · {left}</source>
         <translation>{name}&#xa0;: {done} lignes sur environ {total} · {rate} lignes/s · {left}</translation>
     </message>
@@ -532,6 +543,13 @@ last 24 months</source>
     </message>
 </context>
 <context>
+    <name>LookupFlow</name>
+    <message>
+        <source>Could not open this customer: {0}</source>
+        <translation>Impossible d&apos;ouvrir ce client&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Standing — {0}</source>
@@ -542,17 +560,16 @@ last 24 months</source>
         <translation>DONNÉES DE DÉMONSTRATION — ces clients sont fictifs&#xa0;; rien ici n&apos;est réel.</translation>
     </message>
     <message>
-        <source>No search yet</source>
-        <translation>Aucune recherche</translation>
-    </message>
-    <message>
-        <source>Matching customers</source>
-        <translation>Clients trouvés</translation>
-    </message>
-    <message>
         <source>Standing</source>
         <translation>Standing</translation>
     </message>
+    <message>
+        <source>Import an export folder</source>
+        <translation>Importer un dossier d&apos;export</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -596,64 +613,6 @@ last 24 months</source>
     <message>
         <source>Large &amp;text</source>
         <translation>&amp;Grands caractères</translation>
-    </message>
-    <message>
-        <source>Import an export folder</source>
-        <translation>Importer un dossier d&apos;export</translation>
-    </message>
-    <message>
-        <source>{0} · signed in: {1} ({2})</source>
-        <translation>{0} · session&#xa0;: {1} ({2})</translation>
-    </message>
-    <message>
-        <source>{0} · nobody signed in</source>
-        <translation>{0} · aucune session ouverte</translation>
-    </message>
-    <message>
-        <source>Input refused</source>
-        <translation>Saisie refusée</translation>
-    </message>
-    <message>
-        <source>No customer matches</source>
-        <translation>Aucun client trouvé</translation>
-    </message>
-    <message>
-        <source>First {0} matches: keep typing to narrow</source>
-        <translation>{0} premiers résultats&#xa0;: continuez à taper pour affiner</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n résultat</numerusform>
-            <numerusform>%n résultats</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not open this customer: {0}</source>
-        <translation>Impossible d&apos;ouvrir ce client&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>no data imported yet</source>
-        <translation>aucune donnée importée</translation>
-    </message>
-    <message>
-        <source>data as of {0}</source>
-        <translation>données&#xa0;: {0}</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ STALE: {0} (%n hours old; import a new export)</source>
-        <translation>
-            <numerusform>⚠ PÉRIMÉ&#xa0;: {0} (il y a %n heure&#xa0;; importez un nouvel export)</numerusform>
-            <numerusform>⚠ PÉRIMÉ&#xa0;: {0} (il y a %n heures&#xa0;; importez un nouvel export)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>DEMO DATA · </source>
-        <translation>DÉMONSTRATION · </translation>
-    </message>
-    <message>
-        <source>{0} today</source>
-        <translation>aujourd&apos;hui à {0}</translation>
     </message>
 </context>
 <context>
@@ -714,6 +673,36 @@ last 24 months</source>
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message>
+        <source>No search yet</source>
+        <translation>Aucune recherche</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <source>Input refused</source>
+        <translation>Saisie refusée</translation>
+    </message>
+    <message>
+        <source>No customer matches</source>
+        <translation>Aucun client trouvé</translation>
+    </message>
+    <message>
+        <source>First {0} matches: keep typing to narrow</source>
+        <translation>{0} premiers résultats&#xa0;: continuez à taper pour affiner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpendChart</name>
     <message>
         <source>Spend by month</source>
@@ -725,6 +714,40 @@ last 24 months</source>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message>
+        <source>{0} · nobody signed in</source>
+        <translation>{0} · aucune session ouverte</translation>
+    </message>
+    <message>
+        <source>{0} · signed in: {1} ({2})</source>
+        <translation>{0} · session&#xa0;: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>no data imported yet</source>
+        <translation>aucune donnée importée</translation>
+    </message>
+    <message>
+        <source>data as of {0}</source>
+        <translation>données&#xa0;: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ STALE: {0} (%n hours old; import a new export)</source>
+        <translation>
+            <numerusform>⚠ PÉRIMÉ&#xa0;: {0} (il y a %n heure&#xa0;; importez un nouvel export)</numerusform>
+            <numerusform>⚠ PÉRIMÉ&#xa0;: {0} (il y a %n heures&#xa0;; importez un nouvel export)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DEMO DATA · </source>
+        <translation>DÉMONSTRATION · </translation>
+    </message>
+    <message>
+        <source>{0} today</source>
+        <translation>aujourd&apos;hui à {0}</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Creating a demo database of {0} invented customers…</source>
@@ -733,18 +756,6 @@ last 24 months</source>
     <message>
         <source>{0}: first start</source>
         <translation>{0}&#xa0;: premier démarrage</translation>
-    </message>
-    <message>
-        <source>Writing an invented export…</source>
-        <translation>Écriture d&apos;un export fictif…</translation>
-    </message>
-    <message>
-        <source>Summing up {0} customers…</source>
-        <translation>Calcul des totaux de {0} clients…</translation>
-    </message>
-    <message>
-        <source>Importing {name}: {rows} rows</source>
-        <translation>Import de {name}&#xa0;: {rows} lignes</translation>
     </message>
     <message>
         <source>Creating the demo database
@@ -850,6 +861,13 @@ Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est co
 The details are below (select and copy them) and in {0}.</source>
         <translation>Standing a rencontré une erreur inattendue. Rien de ce qui a été enregistré avant n&apos;est perdu.
 Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>desk</name>
+    <message>
+        <source>nobody is signed in</source>
+        <translation>personne n&apos;est connecté</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from app.domain.import_context import ImportContext
 from app.services.station import Station
 from app.store.database import get_meta, open_database
 from app.store.export_files import ExportError
-from app.store.importer import ImportReport, import_export
+from app.store.importer import ImportReport, ImportStep, Stage, import_export
 from app.store.queries import name_query
 from tests.conftest import write_csv
 from tests.store.conftest import FILES, dump, rows, utc, write_export
@@ -788,11 +788,11 @@ def test_exported_at_falls_back_to_the_file_time(db: Database, tmp_path: Path) -
 
 
 def test_progress_is_reported(db: Database, export: Path) -> None:
-    seen: list[tuple[str, int]] = []
-    import_export(db, export, ImportContext(), progress=lambda name, n: seen.append((name, n)))
-    assert ("customers.csv", 4) in seen
-    assert ("purchases.csv", 7) in seen
-    assert seen[-2:] == [("summaries", 4), ("commit", 0)]
+    seen: list[ImportStep] = []
+    import_export(db, export, ImportContext(), progress=seen.append)
+    assert ImportStep(Stage.READING, 4, "customers.csv") in seen
+    assert ImportStep(Stage.READING, 7, "purchases.csv") in seen
+    assert seen[-2:] == [ImportStep(Stage.SUMMING, 4), ImportStep(Stage.COMMITTING)]
 
 
 def test_export_fixture_is_the_hand_written_one(export: Path) -> None:

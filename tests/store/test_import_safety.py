@@ -20,7 +20,7 @@ from app.services.station import Station, open_station
 from app.settings import Settings
 from app.store.database import open_database
 from app.store.export_files import ExportError
-from app.store.importer import ImportCancelledError, import_export
+from app.store.importer import ImportCancelledError, ImportStep, import_export
 from app.store.protection import quick_check
 from tests.conftest import AS_OF
 from tests.store.conftest import dump
@@ -126,8 +126,8 @@ def test_a_cancelled_import_changes_nothing(
     write_demo_export(folder, customers=60, seed=5, as_of=AS_OF)
     before = dump(db, meta=True)
 
-    def cancel(name: str, rows: int) -> None:
-        if name == "purchases.csv":
+    def cancel(step: ImportStep) -> None:
+        if step.file == "purchases.csv":
             raise ImportCancelledError
 
     with pytest.raises(ImportCancelledError):
@@ -157,11 +157,11 @@ def test_lookups_answer_during_an_import(tmp_path: Path, hand_station: Station) 
     reader = open_station(hand_station.settings, clock=hand_station.clock)
     folder = tmp_path / "demo"
     write_demo_export(folder, customers=80, seed=4, as_of=AS_OF)
-    seen: list[tuple[str, int]] = []
+    seen: list[tuple[ImportStep, int]] = []
 
-    def look(name: str, rows: int) -> None:
+    def look(step: ImportStep) -> None:
         result = reader.lookup.search("07700 900123")
-        seen.append((name, len(result.matches)))
+        seen.append((step, len(result.matches)))
 
     try:
         import_folder(hand_station, folder, progress=look)
@@ -191,8 +191,8 @@ def test_an_import_killed_mid_way_leaves_the_cache_as_it_was(tmp_path: Path) -> 
         "from app.services.station import open_station\n"
         "from app.settings import Settings\n"
         "station = open_station(Settings(db_path=Path(sys.argv[1])))\n"
-        "def progress(name, rows):\n"
-        "    if name == 'summaries':\n"
+        "def progress(step):\n"
+        "    if step.stage.value == 'summing':\n"
         "        print('WRITING', flush=True)\n"
         "        threading.Event().wait()\n"
         "import_folder(station, Path(sys.argv[2]), progress=progress)\n"

@@ -64,8 +64,8 @@ def test_the_dialogs_name_every_control(
     assert profile is not None and clerk is not None
     dialogs: list[QWidget] = [
         FirstManagerDialog(staffed_station.staff, "os:test"),
-        FeedbackDialog(staffed_station.concessions, clerk, profile),
-        PendingQueue(staffed_station.staff, staffed_station.concessions, window.zone),
+        FeedbackDialog(staffed_station.desk(clerk), profile),
+        PendingQueue(staffed_station.desk(clerk), window.zone),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.demo import write_demo_export
+from app.services.importing import ImportStep, Stage
 from app.services.lookup import Freshness
 from app.settings import Settings
 from app.store.audit import entries
@@ -55,9 +56,9 @@ def test_import_from_the_window(
 class CancelAtFirstRows(ImportRun):
     """Cancel pressed as soon as the progress bar first moves."""
 
-    def _progress(self, step: tuple[str, int]) -> None:
-        super()._progress(step)
-        if step[0] != "total":
+    def on_progress(self, step: ImportStep) -> None:
+        super().on_progress(step)
+        if step.stage is not Stage.COUNTING:
             self.cancel()
 
 
@@ -107,12 +108,12 @@ class LookUpMidway(ImportRun):
 
     seen: list[str | None]
 
-    def _progress(self, step: tuple[str, int]) -> None:
-        super()._progress(step)
+    def on_progress(self, step: ImportStep) -> None:
+        super().on_progress(step)
         window = self.parent()
-        if step[0] == "purchases.csv" and not self.seen and isinstance(window, MainWindow):
+        if step.file == "purchases.csv" and not self.seen and isinstance(window, MainWindow):
             window.clear()
-            window._on_submit("07700 900123")
+            window.lookups.submitted("07700 900123")
             self.seen.append(window.card.profile.customer_id if window.card.profile else None)
 
 

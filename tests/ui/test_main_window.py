@@ -52,8 +52,10 @@ def test_a_scan_opens_the_card(window: MainWindow, qtbot: QtBot) -> None:
 def searched(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text the window asks the desk to search, in order."""
     texts: list[str] = []
-    search = window.desk.search
-    monkeypatch.setattr(window.desk, "search", lambda text: texts.append(text) or search(text))
+    search = window.session.desk.search
+    monkeypatch.setattr(
+        window.session.desk, "search", lambda text: texts.append(text) or search(text)
+    )
     return texts
 
 
@@ -136,7 +138,7 @@ def test_name_search_then_arrow_keys_open_cards(window: MainWindow, qtbot: QtBot
 
 
 def test_status_bar_says_how_fresh_the_data_is(window: MainWindow, clock: Clock) -> None:
-    fresh = window.lookup.freshness()
+    fresh = window.station.lookup.freshness()
     assert fresh.exported_at is not None
     clock.now = fresh.exported_at + timedelta(hours=1)
     window.show_freshness(fresh)

@@ -46,7 +46,7 @@ def test_nothing_is_shown_before_sign_in(signed_out: MainWindow, qtbot: QtBot) -
     assert signed_out.pages.currentIndex() == LOCK_PAGE
     assert "nobody signed in" in signed_out.station_label.text()
     qtbot.waitUntil(signed_out.lock_page.staff_id.hasFocus)
-    signed_out._on_submit("07700900123")  # even if a search slipped through, nothing opens
+    signed_out.lookups.submitted("07700900123")  # even if a search slipped through, nothing opens
     assert signed_out.card.profile is None
 
 
@@ -127,7 +127,7 @@ def test_typing_and_clicking_start_the_idle_count_again(window: MainWindow, qtbo
 
 def test_input_in_a_dialog_counts_too(window: MainWindow, qtbot: QtBot) -> None:
     open_ann(window, qtbot)
-    window.record_feedback()
+    window.flow.record_feedback()
     dialog = window.dialog
     assert isinstance(dialog, FeedbackDialog)
     qtbot.waitExposed(dialog)

@@ -41,7 +41,7 @@ def on_screen(win: MainWindow) -> Palette:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert f"background: {shown.window}" in app.styleSheet()
-    assert win.match_delegate.palette is shown and win.card.colours is shown
+    assert win.pane.delegate.palette is shown and win.card.colours is shown
     return shown
 
 

@@ -76,7 +76,7 @@ def test_every_french_message_is_translated_with_its_placeholders(message: Messa
 def test_both_languages_hold_the_same_messages_all_finished() -> None:
     assert set(ENGLISH) == set(FRENCH)
     assert all(not form.startswith("<") for forms in ENGLISH.values() for form in forms)
-    assert ENGLISH[("MainWindow", "%n match(es)", True)] == ["%n match", "%n matches"]
+    assert ENGLISH[("SearchPane", "%n match(es)", True)] == ["%n match", "%n matches"]
 
 
 def test_the_ts_files_say_what_the_sources_say(tmp_path: Path) -> None:
@@ -306,7 +306,7 @@ def pending(station: Station, by: str, value: int) -> RecordedConcession:
 
 def refusal(qtbot: QtBot, station: Station, concession: RecordedConcession, approver: str) -> str:
     """What the approval dialog says when `approver` (PIN 1111…4444) tries to approve."""
-    dialog = ApprovalDialog(station.staff, station.concessions, concession)
+    dialog = ApprovalDialog(station.desk(), concession)
     qtbot.addWidget(dialog)
     pins = {"clerk1": "1111", "clerk2": "2222", "super1": "3333", "manager1": "4444"}
     qtbot.keyClicks(dialog.approver, approver)
