@@ -51,6 +51,7 @@ def lookup(args: argparse.Namespace) -> int:
         desk = station.desk()
         result = desk.search(args.query, args.as_of)
         desk.listed(result)
+        station.audit.settle()  # a read that cannot be audited is not shown
     finally:
         station.close()
     if result.refused:
@@ -64,6 +65,7 @@ def profile(args: argparse.Namespace) -> int:
     station = open_for(args, create=False)
     try:
         found = station.desk().open(args.customer_id, "customer_id", args.as_of)
+        station.audit.settle()  # a read that cannot be audited is not shown
     finally:
         station.close()
     emit(args, profile_json(found), lambda: profile_text(found))
@@ -87,6 +89,7 @@ def suggest(args: argparse.Namespace) -> int:
             as_of=args.as_of,
             profile=found,
         )
+        station.audit.settle()  # a read that cannot be audited is not shown
     finally:
         station.close()
     rows = [suggestion_json(s) for s in advice.suggestions]
