@@ -37,10 +37,6 @@ class Salvage:
     audit_head: int = 0  # the newest audit record the damaged cache had written, if known
 
     @property
-    def readable(self) -> int:
-        return sum(len(r) for r in self.rows.values())
-
-    @property
     def lost(self) -> int:
         return sum(self.unreadable.values())
 
@@ -194,6 +190,12 @@ def _carry_plain(db: Database, salvage: Salvage, table: str, *, handback: str = 
     return added
 
 
+def _follows(entry: dict[str, Any], seq: int, prev: str) -> bool:
+    """The record comes next in the chain, and is as it was written."""
+    digest = audit.link_hash(*(entry[c] for c in ("prev_hash", *audit.COLUMNS)))
+    return bool(entry["seq"] == seq + 1 and entry["prev_hash"] == prev and entry["hash"] == digest)
+
+
 def _carry_audit(
     db: Database, salvage: Salvage, station: str, at: Any
 ) -> tuple[int, tuple[int, int] | None]:
@@ -204,11 +206,8 @@ def _carry_audit(
     seq, prev = (0, audit.GENESIS) if last is None else (int(last[0]), str(last[1]))
     later = [r for r in _named(salvage, "audit_log") if r["seq"] > seq]
     added = 0
-    while later and later[0]["seq"] == seq + 1 and later[0]["prev_hash"] == prev:
+    while later and _follows(later[0], seq, prev):
         entry = later.pop(0)
-        if entry["hash"] != audit.link_hash(*(entry[c] for c in ("prev_hash", *audit.COLUMNS))):
-            later.insert(0, entry)
-            break
         _insert(db, "audit_log", entry, "INSERT")
         seq, prev, added = entry["seq"], entry["hash"], added + 1
     set_meta(db, audit.HEAD_KEY, f"{seq}:{prev}")
