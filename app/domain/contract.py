@@ -24,18 +24,22 @@ from app.domain.import_context import ImportContext
 from app.domain.money import parse_money
 
 _DEFAULT_CONTEXT = ImportContext()
+_ZONE = _DEFAULT_CONTEXT.zone
 
 
 def _context(info: ValidationInfo) -> ImportContext:
-    found = info.context.get("import") if info.context else None
-    return found if isinstance(found, ImportContext) else _DEFAULT_CONTEXT
+    given = info.context  # {"import": ImportContext} from ImportContext.as_dict(), or None
+    return given.get("import", _DEFAULT_CONTEXT) if given else _DEFAULT_CONTEXT
 
 
 def to_epoch(value: Any, zone: ZoneInfo) -> int:
     """ISO 8601 date-time (or date) -> epoch seconds; a time without offset is local."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if type(value) is str:  # nearly always: checked first, it runs once per purchase
+        text = value.strip()
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError("must be an ISO 8601 date-time, not a number")
-    text = str(value).strip()
+    else:
+        text = str(value).strip()
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
@@ -58,7 +62,8 @@ def _calendar_date(value: Any) -> Any:
 
 
 def _moment(value: Any, info: ValidationInfo) -> int:
-    return to_epoch(value, _context(info).zone)
+    given = info.context  # as in _context, without its call: this runs once per purchase
+    return to_epoch(value, given.get("import", _DEFAULT_CONTEXT).zone if given else _ZONE)
 
 
 def _free_text(value: Any) -> Any:
@@ -191,22 +196,19 @@ class PurchaseRow(ContractRow):
     purchase_id: str
     customer_id: str
     purchased_at: Moment
-    amount: int
+    amount: Annotated[int, BeforeValidator(parse_money)]
     currency: str | None = None
     channel: str | None = None
     product_line: str | None = None
     location: str | None = None
 
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _amount(cls, value: Any) -> Any:
-        return parse_money(value)
-
     @field_validator("currency")
     @classmethod
     def _currency(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return value
         expected = _context(info).currency
-        if value is not None and value.upper() != expected:
+        if value.upper() != expected:
             raise ValueError(f"must be {expected}, the station's currency")
         return value
 

@@ -66,15 +66,18 @@ class ContractTable:
         get = attrgetter(*self.fields)
         if not self.converted and not self.derived:
             return get  # several names: attrgetter returns the tuple itself
-        converts = [self.converted.get(f) for f in self.fields]
+        converts = [
+            (i, self.converted[f]) for i, f in enumerate(self.fields) if f in self.converted
+        ]
         derives = tuple(self.derived.values())
 
         def values(row: ContractRow) -> tuple[Any, ...]:
-            kept = [
-                v if convert is None or v is None else convert(v)
-                for v, convert in zip(get(row), converts, strict=True)
-            ]
-            return (*kept, *(derive(row) for derive in derives))
+            kept = list(get(row))
+            for at, convert in converts:
+                if kept[at] is not None:
+                    kept[at] = convert(kept[at])
+            kept.extend(derive(row) for derive in derives)
+            return tuple(kept)
 
         return values
 

@@ -177,14 +177,18 @@ class _Reader:
         self.validation = self.context.as_dict()
 
     def batches(self) -> Generator[_Batch, None, None]:
+        # One pass per row of up to 20M: what runs for every row is kept inline.
+        known, touched = self.known, self.touched
         for export in self.files:
             writer = _WRITERS[export.model]
             values, key_of = writer.values, writer.key_of
             validate = export.model.__pydantic_validator__.validate_python
             context = self.validation
+            customers = export.model is CustomerRow
             rows: list[tuple[Any, ...]] = []
             read = rejected = 0
             twice = _Twice(export, writer.table)
+            seen = twice.current
             for line, raw in export.rows():
                 read += 1
                 if isinstance(raw, RowProblem):
@@ -197,34 +201,37 @@ class _Reader:
                     _reject(export, line, raw, exc, self.rejects)
                     rejected += 1
                     continue
-                if not self._known_customer(export, line, row):
+                if customers:
+                    self._new_customer(row)
+                # the one shared string per customer, so a million ids are not each kept twice
+                customer_id = known.get(row.customer_id)
+                if customer_id is None:
+                    self._unknown_customer(export, line, row)
                     rejected += 1
                     continue
+                touched.add(customer_id)
                 stored = values(row)
-                twice.check(key_of(stored), line)
+                key = key_of(stored)
+                if key in seen or key in twice.previous:
+                    twice.repeated(key, line)
+                seen[key] = line
                 rows.append(stored)
                 if len(rows) >= BATCH:
                     yield _Batch(export, rows, read, rejected, last=False)
                     rows = []
-                    twice.next_batch()
+                    seen = twice.next_batch()
             twice.close()
             yield _Batch(export, rows, read, rejected, last=True)
 
-    def _known_customer(self, export: ExportFile, line: int, row: ContractRow) -> bool:
-        written: str = row.customer_id  # type: ignore[attr-defined]
-        if isinstance(row, CustomerRow):
-            self.known.setdefault(written, written)
-            if row.updated_at is not None:
-                self.newest_update = max(self.newest_update or 0, row.updated_at)
-        # the one shared string per customer, so a million ids are not each kept twice
-        customer_id = self.known.get(written)
-        if customer_id is None:
-            self.rejects.add(
-                export.name, line, "customer_id", written, "unknown customer (not invented)"
-            )
-            return False
-        self.touched.add(customer_id)
-        return True
+    def _new_customer(self, row: CustomerRow) -> None:
+        self.known.setdefault(row.customer_id, row.customer_id)
+        if row.updated_at is not None:
+            self.newest_update = max(self.newest_update or 0, row.updated_at)
+
+    def _unknown_customer(self, export: ExportFile, line: int, row: ContractRow) -> None:
+        written = row.customer_id  # type: ignore[attr-defined]
+        reason = "unknown customer (not invented)"
+        self.rejects.add(export.name, line, "customer_id", written, reason)
 
 
 class _Twice:
@@ -240,11 +247,8 @@ class _Twice:
         self.previous: dict[Any, int] = {}
         self.found = 0
 
-    def check(self, key: Any, line: int) -> None:
-        first = self.current.get(key) or self.previous.get(key)
-        self.current[key] = line
-        if first is None:
-            return
+    def repeated(self, key: Any, line: int) -> None:
+        first = self.current.get(key) or self.previous[key]
         self.found += 1
         if self.found <= self.SHOWN:
             shown = mask_payment_cards(" ".join(key) if isinstance(key, tuple) else str(key))
@@ -253,8 +257,9 @@ class _Twice:
                 f"line {line}; the row on line {line} is kept"
             )
 
-    def next_batch(self) -> None:
+    def next_batch(self) -> dict[Any, int]:
         self.previous, self.current = self.current, {}
+        return self.current
 
     def close(self) -> None:
         if self.found > self.SHOWN:
