@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from app.cli import build_parser, run
+from app.cli import parse_args, run
 
 
 def main() -> int:
-    args = build_parser().parse_args(sys.argv[1:])
+    args = parse_args(sys.argv[1:])
     if args.command is None:
         from app.ui.app import run_gui  # Qt only when the window is wanted
 

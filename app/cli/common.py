@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.goodwill import GoodwillError
+from app.domain.identifiers import mask_payment_cards
 from app.domain.staff import Staff
 from app.services.goodwill import read_amount
 from app.services.station import Station, open_station, utc_now
@@ -38,7 +39,26 @@ def clock(args: argparse.Namespace) -> Clock:
 
 
 def open_for(args: argparse.Namespace, *, create: bool) -> Station:
-    return open_station(settings(args), create=create, clock=clock(args))
+    """The station, its cache checked first as the window does (unless unchanged since it
+    was last found sound); what it says as it opens goes to standard error."""
+    station = open_station(settings(args), create=create, clock=clock(args), check=True)
+    for notice in station.notices:
+        warn(notice)
+    return station
+
+
+def warn(text: str) -> None:
+    """A line for the person at the terminal, beside the command's output."""
+    print(f"standing: {mask_payment_cards(text)}", file=sys.stderr)
+
+
+def keep_backup(station: Station) -> None:
+    """After recording: the hourly backup if due; if it cannot be made, what was recorded
+    stands and the person is told."""
+    try:
+        station.backup_if_due()
+    except OSError as exc:
+        warn(f"recorded, but {exc}")
 
 
 def emit(args: argparse.Namespace, data: Any, text: Callable[[], str]) -> None:

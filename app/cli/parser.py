@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from app.cli.common import EXIT_REFUSED
+from app.domain.identifiers import mask_payment_cards
 from app.domain.policy import ROLES
 
 
@@ -32,7 +34,21 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one clear line (exit 2) like every other refusal."""
 
     def error(self, message: str) -> NoReturn:
+        message = mask_payment_cards(message)  # "invalid choice: '4111…'" never repeats it
         self.exit(EXIT_REFUSED, f"standing: {message} (see `{self.prog} --help`)\n")
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line, refusing in one line an argument that is not UTF-8 text (Python
+    hands such bytes over as lone surrogates, which nothing could print or look up)."""
+    for place, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            build_parser().error(
+                f"argument {place} is not valid UTF-8 text (is the terminal set to UTF-8?)"
+            )
+    return build_parser().parse_args(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import emit, money_arg, open_for, read_pin, signed_in, writing
+from app.cli.common import (
+    emit,
+    keep_backup,
+    money_arg,
+    open_for,
+    read_pin,
+    signed_in,
+    writing,
+)
 from app.cli.render import outcome_json, outcome_text, pending_json, pending_text, staff_json
 from app.services.audit import os_actor
 
@@ -49,6 +57,7 @@ def concession_record(args: argparse.Namespace) -> int:
             amount=amount,
             words=args.note,
         )
+        keep_backup(station)
     finally:
         station.close()
     emit(args, outcome_json(outcome), lambda: outcome_text(outcome))
@@ -62,6 +71,7 @@ def concession_approve(args: argparse.Namespace) -> int:
         outcome = station.concessions.decide(
             approver, args.concession_id, deny=args.deny, reason=args.reason
         )
+        keep_backup(station)
     finally:
         station.close()
     data = {"concession_id": outcome.concession_id, "status": outcome.status}

@@ -10,10 +10,9 @@ from collections.abc import Callable, Sequence
 from pydantic import ValidationError
 
 from app.cli import customers, logs, records
-from app.cli.common import EXIT_REFUSED, Clock, RefusedError
-from app.cli.parser import build_parser
+from app.cli.common import EXIT_REFUSED, Clock, RefusedError, warn
+from app.cli.parser import build_parser, parse_args
 from app.domain.goodwill import GoodwillError
-from app.domain.identifiers import mask_payment_cards
 from app.domain.policy import PolicyError
 from app.domain.staff import StaffError
 from app.services.concessions import DecisionError
@@ -56,7 +55,7 @@ REFUSALS = (
 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     """`standing COMMAND …`; `clock` stands in for the real one (tests)."""
-    args = build_parser().parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         build_parser().error("give a command (with none, `standing` opens the window)")
     args.clock = clock
@@ -73,13 +72,12 @@ def run(args: argparse.Namespace) -> int:
         return handler(args)
     except REFUSALS as exc:
         message = "; ".join(line.strip() for line in str(exc).strip().splitlines())
-        message = mask_payment_cards(message)  # a refusal never repeats a card number
-        print(f"standing: {message or 'refused'}", file=sys.stderr)
+        warn(message or "refused")  # masked: a refusal never repeats a card number
     except ValidationError as exc:
-        print(f"standing: {describe_settings_error(exc)}", file=sys.stderr)
+        warn(describe_settings_error(exc))
     except DatabaseError as exc:  # never a traceback, never "rows rejected"
-        print(f"standing: the database cannot be used: {exc}", file=sys.stderr)
+        warn(f"the database cannot be used: {exc}")
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"standing: {exc.strerror or exc}{where}", file=sys.stderr)
+        warn(f"{exc.strerror or exc}{where}")
     return EXIT_REFUSED

@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 
 from app.domain.staff import Staff
+from app.domain.text import Text
 from app.services.desk import Desk
 from app.services.importing import ImportReport
 from app.services.lookup import Freshness as DataDates
@@ -95,6 +96,16 @@ class Session:
 
     def today(self) -> date:
         return self.station.today()
+
+    @property
+    def notices(self) -> tuple[Text, ...]:
+        """What the station said once as it opened (files made private, say)."""
+        return self.station.notices
+
+    def keep_backup(self) -> Path | None:
+        """After something was recorded: the hourly backup if it is due (slow on a large
+        cache: the window calls it from a worker)."""
+        return self.station.backup_if_due()
 
     def freshness(self) -> Freshness:
         return self.judge(self.station.lookup.freshness())

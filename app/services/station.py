@@ -27,10 +27,12 @@ from app.store.audit import append as append_audit
 from app.store.database import StoreError, open_database
 from app.store.protection import (
     backup,
+    known_sound,
     list_backups,
     newest_good_backup,
     prune_backups,
     quick_check,
+    remember_sound,
     restore,
     tighten,
 )
@@ -41,6 +43,7 @@ DatabaseError = sqlite3.DatabaseError  # what SQLite itself raises, for callers 
 
 __all__ = [
     "CacheCheck",
+    "DamagedCacheError",
     "DatabaseError",
     "Restored",
     "Station",
@@ -60,16 +63,33 @@ class CacheCheck:
     salvage: Salvage | None = None  # the station's own records still readable in it
 
 
-def check_cache(settings: Settings) -> CacheCheck:
+def check_cache(settings: Settings, *, remembered: bool = False) -> CacheCheck:
     """At start-up: is the cache sound, and if not, which backup could replace it and what
-    of the station's own records (recorded since that backup, perhaps) can be carried over?"""
+    of the station's own records (recorded since that backup, perhaps) can be carried over?
+    `remembered`: a cache unchanged since it was last found sound is not read again."""
     path = settings.db_path
-    if not path.exists():
+    if not path.exists() or (remembered and known_sound(path)):
         return CacheCheck(None, None)
     problem = quick_check(path)
     if problem is None:
+        remember_sound(path)
         return CacheCheck(None, None)
     return CacheCheck(problem, newest_good_backup(path), read_salvage(path))
+
+
+class DamagedCacheError(StoreError):
+    """The cache failed its start-up check; nothing was read from it or written to it."""
+
+    def __init__(self, path: Path, check: CacheCheck) -> None:
+        if check.backup is None:
+            advice = "there is no good backup, so it is left as it is: ask for help"
+        else:
+            advice = (
+                f"start the window (`standing`) to restore the backup {check.backup.name}; "
+                "the station's own records made since are carried over"
+            )
+        super().__init__(f"the database at {path} is damaged ({check.problem}): {advice}")
+        self.check = check
 
 
 @dataclass(frozen=True)
@@ -126,6 +146,7 @@ class Station:
     concessions: ConcessionService
     clock: Callable[[], datetime]  # the station's time: audit, lockouts, today's figures
     notices: tuple[Text, ...] = ()  # said once at start, such as files made private
+    checked: bool = False  # its cache passed the start-up check: closing notes it as sound
 
     def today(self) -> date:
         """The date at the station now, by its clock and in its zone."""
@@ -147,19 +168,22 @@ class Station:
 
     def backup_if_due(self) -> Path | None:
         """After something was recorded: a backup, unless the newest is under an hour old,
-        so a restore loses at most an hour of what only this station holds."""
+        so a restore loses at most an hour of what only this station holds. It reads through
+        its own connection, so the window runs it on a worker while lookups go on."""
         path = self.settings.db_path
         if str(path) == ":memory:":
             return None
         newest = list_backups(path)
         if newest and time.time() - newest[0].stat().st_mtime < BACKUP_EVERY.total_seconds():
             return None
-        made = backup(self.db, path, before="keeping what was recorded")
+        made = backup(None, path, before="keeping what was recorded")
         prune_backups(path)
         return made
 
     def close(self) -> None:
         self.db.close()
+        if self.checked and str(self.settings.db_path) != ":memory:":
+            remember_sound(self.settings.db_path)  # its own writes need no check next time
 
 
 BACKUP_EVERY = timedelta(hours=1)
@@ -176,9 +200,19 @@ def utc_now() -> datetime:
 
 
 def open_station(
-    settings: Settings, *, create: bool = True, clock: Callable[[], datetime] = utc_now
+    settings: Settings,
+    *,
+    create: bool = True,
+    clock: Callable[[], datetime] = utc_now,
+    check: bool = False,
 ) -> Station:
+    """The station on its cache; `check`: the cache is checked first (unless unchanged since
+    it was last found sound) and a damaged one is refused with DamagedCacheError."""
     policy = load_policy(settings.policy_path)
+    if check:
+        found = check_cache(settings, remembered=True)
+        if found.problem is not None:
+            raise DamagedCacheError(settings.db_path, found)
     notices = _made_private(settings.db_path)
     db = open_database(settings.db_path, create=create)
     lookup = LookupService(
@@ -201,6 +235,7 @@ def open_station(
         concessions=concessions,
         clock=clock,
         notices=notices,
+        checked=check,
     )
 
 

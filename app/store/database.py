@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,12 @@ BUSY_TIMEOUT_MS = 5000
 BUSY = QT_TRANSLATE_NOOP("store", "the database is busy ({detail}): try again in a moment")
 NOT_WRITABLE = QT_TRANSLATE_NOOP("store", "the database cannot be written ({detail})")
 NOTHING_WRITTEN = QT_TRANSLATE_NOOP("store", "nothing was written: {detail}")
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "store",
+    "the disk holding {folder} is full: free some space there, then try again "
+    "(even reading the database needs a little room for SQLite's shared-memory file)",
+)
+ROOM_NEEDED = 1024 * 1024  # below this, a failure to open is put down to the full disk
 
 
 class StoreError(RuntimeError):
@@ -49,6 +56,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
                 "there, so a station's cache must be on a local disk (set STANDING_DB_PATH)"
             )
     conn: sqlite3.Connection | None = None
+    fresh = not memory and not any(p.exists() for p in _side_files(Path(path)))
     try:
         if not memory:
             private_file(Path(path))
@@ -66,8 +74,35 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
             raise StoreError(f"the cache at {path} is damaged ({damage})") from None
         if isinstance(exc, StoreError):
             raise
+        if not memory and _disk_full(Path(path).parent):
+            if fresh:
+                _remove_empty(Path(path))  # what this failed open made: a WAL, a 3-byte -shm
+            raise StoreError(DISK_FULL.format(folder=Path(path).parent)) from None
         raise StoreError(f"cannot open database {path}: {exc}") from None
     return db
+
+
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < ROOM_NEEDED
+    except OSError:
+        return False
+
+
+def _remove_empty(path: Path) -> None:
+    """Side files that a failed open created are removed while they hold nothing (an empty
+    WAL; a shared-memory file that could not even be sized), so no debris is left."""
+    wal, shm = _side_files(path)
+    try:
+        if wal.stat().st_size == 0 and shm.stat().st_size < 32 * 1024:
+            shm.unlink()
+            wal.unlink()
+    except OSError:
+        pass
 
 
 def _backup_before_migrating(db: Database, path: Path | str) -> None:

@@ -36,9 +36,11 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
+def backup(db: Database | None, db_path: Path, *, before: str = "the import") -> Path:
     """An online backup (SQLite's backup API) beside the cache, taken `before` some work.
-    Old ones are pruned only once the work it protects has succeeded (see prune_backups)."""
+    Old ones are pruned only once the work it protects has succeeded (see prune_backups).
+    With `db` None it reads through a connection of its own: safe from a worker thread while
+    the station goes on using its connection."""
     folder = backups_folder(db_path)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}.sqlite3"
@@ -48,7 +50,11 @@ def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
         private_file(partial)
         copy = sqlite3.connect(partial)
         try:
-            db.conn.backup(copy)
+            if db is not None:
+                db.conn.backup(copy)
+            else:
+                with contextlib.closing(_reader(db_path)) as source:
+                    source.backup(copy)
         finally:
             copy.close()
         partial.replace(target)
@@ -57,6 +63,10 @@ def backup(db: Database, db_path: Path, *, before: str = "the import") -> Path:
             debris.unlink(missing_ok=True)
         raise BackupError(f"no backup could be made before {before} ({exc})") from None
     return target
+
+
+def _reader(db_path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(db_path.absolute().as_uri() + "?mode=ro", uri=True)
 
 
 def private_folder(folder: Path) -> None:
@@ -114,7 +124,7 @@ def list_backups(db_path: Path) -> list[Path]:
 def quick_check(path: Path) -> str | None:
     """None when SQLite's quick_check passes; otherwise what is wrong."""
     try:
-        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True)
+        conn = _reader(path)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -123,6 +133,34 @@ def quick_check(path: Path) -> str | None:
         return str(exc)
     found = "; ".join(str(r[0]) for r in rows)
     return None if found == "ok" else found
+
+
+def known_sound(db_path: Path) -> bool:
+    """Whether the cache is, byte for byte on disk, as it was when last found sound (its
+    quick_check passed, or a checked station closed it): then it need not be read again."""
+    try:
+        return _checked_marker(db_path).read_text("ascii") == _fingerprint(db_path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def remember_sound(db_path: Path) -> None:
+    """Note the cache's present state as sound (best effort: a read-only folder skips it)."""
+    marker = _checked_marker(db_path)
+    try:
+        private_file(marker)
+        marker.write_text(_fingerprint(db_path), "ascii")
+    except OSError:
+        pass
+
+
+def _checked_marker(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".checked")
+
+
+def _fingerprint(db_path: Path) -> str:
+    found = db_path.stat()
+    return f"{found.st_dev}:{found.st_ino}:{found.st_size}:{found.st_mtime_ns}"
 
 
 def integrity_problem(db: Database, shown: int = 3) -> str | None:

@@ -40,6 +40,10 @@ class Salvage:
     def lost(self) -> int:
         return sum(self.unreadable.values())
 
+    @property
+    def readable(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
+
 
 @dataclass
 class Carried:

@@ -86,18 +86,43 @@ def offer_restore(settings: Settings, check: CacheCheck) -> bool:
             ).format(path=settings.db_path, problem=check.problem),
         )
         return False
+    salvage = check.salvage
+    readable, lost = (salvage.readable, salvage.lost) if salvage else (0, 0)
     answer = QMessageBox.question(
         None,
         APP_NAME,
         QApplication.translate(
             "app",
             "The database at {path} is damaged ({problem}).\n\n"
-            "Restore the backup {backup} instead? The damaged file is kept aside.",
-        ).format(path=settings.db_path, problem=check.problem, backup=check.backup.name),
+            "Restore the backup {backup} instead? The damaged file is kept aside.\n\n"
+            "This station's own records (goodwill, decisions, customers' words, audit, staff) "
+            "still readable in it: {readable}; they are carried into the backup. "
+            "Records that cannot be read: {lost}.",
+        ).format(
+            path=settings.db_path,
+            problem=check.problem,
+            backup=check.backup.name,
+            readable=readable,
+            lost=lost,
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    restore_cache(settings, check.backup)
+    restored = restore_cache(settings, check.backup, salvage)
+    QMessageBox.information(
+        None,
+        APP_NAME,
+        QApplication.translate(
+            "app",
+            "Restored from {backup}. Records carried over from the damaged file: {saved}; "
+            "could not be read: {unreadable}. The damaged file is kept as {aside}.",
+        ).format(
+            backup=check.backup.name,
+            saved=restored.carried.saved,
+            unreadable=restored.carried.unreadable,
+            aside=restored.aside.name,
+        ),
+    )
     return True
 
 
@@ -152,7 +177,7 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
     try:
         if not large and not recover_if_damaged(settings):
             return 2
-        station = open_station(settings)
+        station = open_station(settings, check=not large)  # checked: now remembered
     except (StoreError, PolicyError) as exc:
         if large and path.exists() and recover_if_damaged(settings):
             return RESTART

@@ -4,6 +4,7 @@ station, the queue of requests, and the customer's own words; one dialog at a ti
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,12 +18,14 @@ from app.ui.customer_card import CustomerCard
 from app.ui.feedback_dialog import FeedbackDialog
 from app.ui.goodwill_panel import GoodwillPanel
 from app.ui.translations import failure
+from app.ui.workers import Runner
 
 Dialog = ApprovalDialog | PendingQueue | FeedbackDialog
 
 
 class GoodwillFlow(QObject):
     changed = Signal()  # something was recorded or decided: the card is to be read again
+    notice = Signal(str)  # for the status bar
 
     def __init__(
         self, session: Session, card: CustomerCard, panel: GoodwillPanel, window: QWidget
@@ -30,6 +33,23 @@ class GoodwillFlow(QObject):
         super().__init__(window)
         self.session, self.card, self.panel, self.window = session, card, panel, window
         self.dialog: Dialog | None = None
+        self.backups, self.backing_up = Runner(), False
+        self.changed.connect(self.keep_backup)
+
+    def keep_backup(self) -> None:
+        """Something was recorded: the hourly backup, if due, off the GUI thread."""
+        if not self.backing_up:
+            self.backing_up = True
+            self.backups.start(lambda _: self.session.keep_backup(), self._backed_up, self._failed)
+
+    def _backed_up(self, _made: Path | None) -> None:
+        self.backing_up = False
+
+    def _failed(self, exc: BaseException) -> None:
+        self.backing_up = False
+        if not isinstance(exc, OSError):
+            raise exc  # to the excepthook: logged and shown, never silent
+        self.notice.emit(self.tr("Recorded, but no backup could be made: {0}").format(exc))
 
     def record(self, suggestion: Suggestion, ask_supervisor: bool) -> None:
         profile, advice = self.card.profile, self.panel.advice

@@ -37,7 +37,7 @@ from app.ui.menus import Menus
 from app.ui.search_pane import SearchPane
 from app.ui.status_line import StatusLine
 from app.ui.theme import Looks, Palette
-from app.ui.translations import failure
+from app.ui.translations import failure, shown
 from app.ui.workers import Runner
 
 WORK_PAGE, LOCK_PAGE = 0, 1
@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.looks.changed.connect(self._show_looks)
         self.looks.apply()
         self.refresh_freshness()
+        for notice in self.session.notices:
+            self.status.show_notice(shown(notice))
         if staff is None:
             self._show_signed_out()
         else:
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self.goodwill.apply_requested.connect(self.flow.record)
         self.goodwill.approval_requested.connect(self.flow.approve_now)
         self.flow.changed.connect(lookups.reread)
+        self.flow.notice.connect(self.status.show_notice)
         self.card.reveal_requested.connect(self.reveal_phones)
 
     @property

@@ -15,12 +15,15 @@ from app.services.session import Freshness
 from app.ui import format as fmt
 from app.ui.translations import shown
 
+NOTICE_MS = 60_000
+
 
 class StatusLine(QObject):
     def __init__(
         self, bar: QStatusBar, station: str, zone: ZoneInfo, today: Callable[[], date]
     ) -> None:
         super().__init__(bar)
+        self.bar = bar
         self.station_name, self.zone, self.today = station, zone, today
         self.station = QLabel(station)
         self.station.setObjectName("station")
@@ -37,6 +40,11 @@ class StatusLine(QObject):
                 self.station_name, staff.short_name, shown(role_name(staff.role))
             )
         )
+
+    def show_notice(self, text: str) -> None:
+        """Something the station says once (files made private, a backup that failed), for a
+        minute in place of the station's name."""
+        self.bar.showMessage(text, NOTICE_MS)
 
     def show_freshness(self, fresh: Freshness) -> None:
         if fresh.exported_at is None:

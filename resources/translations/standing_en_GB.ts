@@ -328,6 +328,13 @@ last 24 months</translation>
     </message>
 </context>
 <context>
+    <name>GoodwillFlow</name>
+    <message>
+        <source>Recorded, but no backup could be made: {0}</source>
+        <translation>Recorded, but no backup could be made: {0}</translation>
+    </message>
+</context>
+<context>
     <name>GoodwillPanel</name>
     <message>
         <source>Goodwill</source>
@@ -770,10 +777,18 @@ last 24 months</translation>
     <message>
         <source>The database at {path} is damaged ({problem}).
 
-Restore the backup {backup} instead? The damaged file is kept aside.</source>
+Restore the backup {backup} instead? The damaged file is kept aside.
+
+This station&apos;s own records (goodwill, decisions, customers&apos; words, audit, staff) still readable in it: {readable}; they are carried into the backup. Records that cannot be read: {lost}.</source>
         <translation>The database at {path} is damaged ({problem}).
 
-Restore the backup {backup} instead? The damaged file is kept aside.</translation>
+Restore the backup {backup} instead? The damaged file is kept aside.
+
+This station&apos;s own records (goodwill, decisions, customers&apos; words, audit, staff) still readable in it: {readable}; they are carried into the backup. Records that cannot be read: {lost}.</translation>
+    </message>
+    <message>
+        <source>Restored from {backup}. Records carried over from the damaged file: {saved}; could not be read: {unreadable}. The damaged file is kept as {aside}.</source>
+        <translation>Restored from {backup}. Records carried over from the damaged file: {saved}; could not be read: {unreadable}. The damaged file is kept as {aside}.</translation>
     </message>
     <message>
         <source>Standing cannot start:
@@ -1306,6 +1321,10 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>nothing was written: {detail}</source>
         <translation>nothing was written: {detail}</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full: free some space there, then try again (even reading the database needs a little room for SQLite&apos;s shared-memory file)</source>
+        <translation>the disk holding {folder} is full: free some space there, then try again (even reading the database needs a little room for SQLite&apos;s shared-memory file)</translation>
     </message>
 </context>
 <context>

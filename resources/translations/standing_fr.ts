@@ -328,6 +328,13 @@ last 24 months</source>
     </message>
 </context>
 <context>
+    <name>GoodwillFlow</name>
+    <message>
+        <source>Recorded, but no backup could be made: {0}</source>
+        <translation>Enregistré, mais aucune sauvegarde n&apos;a pu être faite&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>GoodwillPanel</name>
     <message>
         <source>Goodwill</source>
@@ -770,10 +777,18 @@ last 24 months</source>
     <message>
         <source>The database at {path} is damaged ({problem}).
 
-Restore the backup {backup} instead? The damaged file is kept aside.</source>
+Restore the backup {backup} instead? The damaged file is kept aside.
+
+This station&apos;s own records (goodwill, decisions, customers&apos; words, audit, staff) still readable in it: {readable}; they are carried into the backup. Records that cannot be read: {lost}.</source>
         <translation>La base de données {path} est endommagée ({problem}).
 
-Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est conservé à part.</translation>
+Restaurer la sauvegarde {backup} à la place&#xa0;? Le fichier endommagé est conservé à part.
+
+Enregistrements propres à ce poste (gestes commerciaux, décisions, paroles des clients, journal d&apos;audit, personnel) encore lisibles&#xa0;: {readable}&#xa0;; ils sont repris dans la sauvegarde. Enregistrements illisibles&#xa0;: {lost}.</translation>
+    </message>
+    <message>
+        <source>Restored from {backup}. Records carried over from the damaged file: {saved}; could not be read: {unreadable}. The damaged file is kept as {aside}.</source>
+        <translation>Restauré depuis {backup}. Enregistrements repris du fichier endommagé&#xa0;: {saved}&#xa0;; illisibles&#xa0;: {unreadable}. Le fichier endommagé est conservé sous le nom {aside}.</translation>
     </message>
     <message>
         <source>Standing cannot start:
@@ -1306,6 +1321,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>nothing was written: {detail}</source>
         <translation>rien n&apos;a été enregistré&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <source>the disk holding {folder} is full: free some space there, then try again (even reading the database needs a little room for SQLite&apos;s shared-memory file)</source>
+        <translation>le disque qui contient {folder} est plein&#xa0;: libérez de la place, puis réessayez (même la lecture de la base a besoin d&apos;un peu de place pour le fichier de mémoire partagée de SQLite)</translation>
     </message>
 </context>
 <context>

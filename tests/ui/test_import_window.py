@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.demo import write_demo_export
 from app.services.importing import ImportStep, Stage
 from app.services.lookup import Freshness
+from app.services.station import check_cache
 from app.settings import Settings
 from app.store.audit import entries
 from app.ui.app import recover_if_damaged
@@ -21,6 +22,7 @@ from app.ui.workers import Runner
 from tests.clock import Clock
 from tests.conftest import AS_OF
 from tests.store.test_protection import damaged_with_backup
+from tests.store.test_salvage import damaged_after_records
 
 
 @pytest.fixture
@@ -86,18 +88,28 @@ def test_stale_data_is_flagged(window: MainWindow, clock: Clock) -> None:
 
 
 def test_a_damaged_cache_at_start_offers_the_backup(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: Clock
 ) -> None:
-    settings = damaged_with_backup(tmp_path)
+    settings = damaged_after_records(tmp_path, clock, ("purchases",))
     asked: list[str] = []
+    told: list[str] = []
 
     def answer(_parent: object, _title: str, text: str, *args: object) -> object:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    readable = check_cache(settings).salvage
+    assert readable is not None and readable.readable > 0
     assert recover_if_damaged(settings) is True
     assert asked and "damaged" in asked[0] and "Restore the backup" in asked[0]
+    assert f"still readable in it: {readable.readable};" in asked[0]
+    assert "cannot be read: 0." in asked[0]
+    # what the backup lacked (a concession, a decision, the words, a staff account, audit)
+    assert len(told) == 1 and "Records carried over from the damaged file: " in told[0]
+    saved = int(told[0].split("damaged file: ")[1].split(";")[0])
+    assert saved >= 5 and "could not be read: 0." in told[0]
     assert recover_if_damaged(Settings(db_path=settings.db_path)) is True  # sound now
     assert len(asked) == 1
 
@@ -148,6 +160,7 @@ def test_a_large_cache_is_checked_after_the_window_shows(
     settings = damaged_with_backup(tmp_path)
     exits: list[int] = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     monkeypatch.setattr(gui.QApplication, "exit", lambda code=0: exits.append(code))
     healthy = Settings(db_path=tmp_path / "other" / "s.sqlite3")
     station = open_station(healthy)  # what the window runs on while the check reads the file
