@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
+from app.cli import chain
 from app.cli.common import EXIT_REFUSED
 from app.domain.identifiers import mask_payment_cards
 from app.domain.policy import ROLES
@@ -125,4 +126,5 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="hand recorded concessions back upstream"
     )
     back.add_argument("folder", type=Path, metavar="DIR")
+    chain.add_commands(commands, common)
     return parser

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from app.cli import customers, logs, records
+from app.cli import chain, customers, logs, records
 from app.cli.common import EXIT_REFUSED, Clock, RefusedError, warn
 from app.cli.parser import build_parser, parse_args
 from app.domain.goodwill import GoodwillError
@@ -20,7 +20,7 @@ from app.services.handback import HandbackError
 from app.services.importing import ExportError
 from app.services.lookup import RefusedInputError, UnknownCustomerError
 from app.services.staff import SignInError
-from app.services.station import DatabaseError, StoreError
+from app.services.station import CentralError, DatabaseError, StoreError
 from app.settings import describe_settings_error
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -37,8 +37,10 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit verify": logs.audit_verify,
     "audit export": logs.audit_export,
     "export": logs.handback,
+    "central init": chain.central_init,
 }
 REFUSALS = (
+    CentralError,
     DecisionError,
     GoodwillError,
     HandbackError,

@@ -24,6 +24,7 @@ from app.services.lookup import LookupService
 from app.services.staff import StaffService
 from app.settings import Settings, user_data_dir
 from app.store.audit import append as append_audit
+from app.store.central import CentralError
 from app.store.database import StoreError, open_database
 from app.store.protection import (
     backup,
@@ -43,6 +44,7 @@ DatabaseError = sqlite3.DatabaseError  # what SQLite itself raises, for callers 
 
 __all__ = [
     "CacheCheck",
+    "CentralError",
     "DamagedCacheError",
     "DatabaseError",
     "Restored",

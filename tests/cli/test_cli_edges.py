@@ -72,7 +72,7 @@ def test_the_check_reads_the_file_once_per_change(
     for _ in range(3):  # each lookup writes its audit record, and is trusted to
         assert cli("lookup", "Smith", "--db", staffed_db).code == 0
     assert len(checks) == 1
-    with open(staffed_db, "r+b") as handle:  # someone else changes the file
+    with staffed_db.open("r+b") as handle:  # someone else changes the file
         handle.seek(0, os.SEEK_END)
         handle.write(b"\0" * 4096)
     assert cli("lookup", "Smith", "--db", staffed_db).code == 0

@@ -1,0 +1,43 @@
+"""The chain's commands: the central store (`standing central …`) and a station's sync."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.cli.common import emit
+
+# The chain's service loads psycopg (a tenth of a second): imported by the chain's commands
+# only, so a station's own commands start as fast as before.
+
+
+def add_commands(
+    commands: argparse._SubParsersAction[Any],
+    common: argparse.ArgumentParser,
+) -> None:
+    """`central …` beside the station's commands (`common`: --db, --as-of, --json)."""
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--url", required=True, metavar="URL", help="postgresql://… (the store)")
+    store.add_argument("--json", action="store_true", help="print JSON for scripts")
+    central = commands.add_parser("central", help="the chain's central PostgreSQL store")
+    actions = central.add_subparsers(dest="subcommand", metavar="ACTION", required=True)
+    actions.add_parser(
+        "init", parents=[store], help="create or migrate the central schema (owner's URL)"
+    )
+
+
+def central_init(args: argparse.Namespace) -> int:
+    from app.services.central import init_central, shown_url
+
+    applied = init_central(args.url)
+    data = {"url": shown_url(args.url), "applied": applied}
+    emit(
+        args,
+        data,
+        lambda: (
+            f"Central store at {shown_url(args.url)}: applied {', '.join(applied)}"
+            if applied
+            else f"Central store at {shown_url(args.url)} is up to date"
+        ),
+    )
+    return 0

@@ -1,0 +1,294 @@
+"""The central schema: versioned migrations, each applied once in its own transaction.
+
+The tables a station keeps (customers to summaries, staff, recorded concessions, the
+customer's words, the audit log) are mirrored from the station cache's own schema, so a
+column added to the cache (with its SQLite migration) reaches the central store at its next
+`central init` and the sync copies rows column for column. Every mirrored row carries the
+change number and the writing transaction's id that a station pulls by (see central.pull).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import psycopg
+from psycopg import sql
+
+from app.store.central import CentralError
+from app.store.database import open_database
+
+STATION_ROLE = "standing_station"  # the group role every station's login role is in
+
+# Mirrored from the cache, in the order a station applies a pull (customers first).
+CONTRACT_MIRRORS = ("customers", "phones", "cards", "purchases", "interactions", "concessions")
+SUMMARY_MIRRORS = ("summary", "households")
+OWN_MIRRORS = ("staff", "recorded_concessions", "feedback", "audit_log")
+MIRRORS = CONTRACT_MIRRORS + SUMMARY_MIRRORS + OWN_MIRRORS
+# Their keys centrally, where not the cache's own: each station numbers its audit log alone.
+CENTRAL_KEYS = {"audit_log": ("station", "seq")}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # bigint or text
+    not_null: bool
+    default: str | None  # an SQL literal, as SQLite keeps it
+
+
+@dataclass(frozen=True)
+class Mirror:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    unique: tuple[tuple[str, ...], ...]  # further unique keys (purchases' id, say)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+@cache
+def mirrors() -> dict[str, Mirror]:
+    """The mirrored tables as the station cache defines them today."""
+    db = open_database(":memory:")
+    try:
+        found = {}
+        for table in MIRRORS:
+            info = db.execute(f"PRAGMA table_info({table})").fetchall()
+            columns = tuple(
+                Column(name, "bigint" if kind.upper() == "INTEGER" else "text", bool(nn), dflt)
+                for _cid, name, kind, nn, dflt, _pk in info
+            )
+            key = tuple(row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+            unique = []
+            for index in db.execute(f"PRAGMA index_list({table})").fetchall():
+                if index[2] and index[3] == "c":  # a UNIQUE index made by CREATE INDEX
+                    cols = db.execute(f"PRAGMA index_info({index[1]})").fetchall()
+                    unique.append(tuple(c[2] for c in cols))
+            found[table] = Mirror(table, columns, CENTRAL_KEYS.get(table, key), tuple(unique))
+        return found
+    finally:
+        db.close()
+
+
+# --- versioned migrations ----------------------------------------------------------------
+
+_BASE = """
+CREATE SEQUENCE standing_changes CACHE 1000;
+CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE tombstones (
+    table_name text NOT NULL,
+    key text NOT NULL,
+    change bigint NOT NULL DEFAULT nextval('standing_changes'),
+    xid xid8 NOT NULL DEFAULT pg_current_xact_id()
+);
+CREATE INDEX tombstones_pull ON tombstones (xid, change);
+CREATE TABLE stations (
+    station text PRIMARY KEY,
+    role_name text UNIQUE NOT NULL,
+    added_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION standing_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.change := nextval('standing_changes');
+    NEW.xid := pg_current_xact_id();
+    RETURN NEW;
+END $$;
+
+CREATE FUNCTION standing_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';
+END $$;
+"""
+
+
+def _base(conn: psycopg.Connection) -> None:
+    conn.execute(_BASE)
+    conn.execute(
+        sql.SQL(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {0}) THEN "
+            "CREATE ROLE {1} NOLOGIN; END IF; END $$"
+        ).format(sql.Literal(STATION_ROLE), sql.Identifier(STATION_ROLE))
+    )
+
+
+_RULES = """
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION standing_refuse('the audit log is append-only');
+CREATE TRIGGER feedback_kept BEFORE UPDATE OR DELETE ON feedback
+    FOR EACH ROW EXECUTE FUNCTION standing_refuse('recorded feedback is never changed');
+CREATE TRIGGER recorded_concessions_kept BEFORE DELETE ON recorded_concessions
+    FOR EACH ROW EXECUTE FUNCTION standing_refuse('recorded concessions are never deleted');
+
+CREATE FUNCTION standing_decided_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.status <> 'pending' OR NEW.status NOT IN ('approved', 'denied')
+        OR (NEW.concession_id, NEW.customer_id, NEW.recorded_at, NEW.category, NEW.action,
+            NEW.value, NEW.disputed_amount, NEW.words, NEW.note, NEW.staff_id, NEW.station,
+            NEW.approval_reason)
+        IS DISTINCT FROM
+           (OLD.concession_id, OLD.customer_id, OLD.recorded_at, OLD.category, OLD.action,
+            OLD.value, OLD.disputed_amount, OLD.words, OLD.note, OLD.staff_id, OLD.station,
+            OLD.approval_reason)
+    THEN
+        RAISE EXCEPTION 'a recorded concession changes only once, from pending to its decision'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER recorded_concessions_decided_once BEFORE UPDATE ON recorded_concessions
+    FOR EACH ROW EXECUTE FUNCTION standing_decided_once();
+"""
+
+
+def _mirrored_with_rules(conn: psycopg.Connection) -> None:
+    align(conn)
+    conn.execute(_RULES)
+
+
+Migration = tuple[str, Callable[[psycopg.Connection], None]]
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_base", _base),
+    ("0002_mirrored_tables", _mirrored_with_rules),
+)
+VERSION = len(MIGRATIONS)
+_LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
+
+
+def schema_version(conn: psycopg.Connection) -> int:
+    """How many migrations the central store has had (0: none, or not a Standing store)."""
+    found = conn.execute("SELECT to_regclass('standing_schema') IS NOT NULL").fetchone()
+    if not found or not found[0]:
+        return 0
+    row = conn.execute("SELECT coalesce(max(version), 0) FROM standing_schema").fetchone()
+    return int(row[0]) if row else 0
+
+
+def check_version(conn: psycopg.Connection) -> None:
+    """A store this program can use: made by `central init`, and no newer than it knows."""
+    version = schema_version(conn)
+    if version == 0:
+        raise CentralError("the central store has no Standing schema: run `standing central init`")
+    if version > VERSION:
+        raise CentralError(
+            f"the central store's schema is version {version}, newer than this program knows "
+            f"({VERSION}): update Standing on this station"
+        )
+    if version < VERSION:
+        raise CentralError(
+            f"the central store's schema is version {version}, older than this program needs "
+            f"({VERSION}): run `standing central init` with the owner's URL"
+        )
+
+
+def migrate(conn: psycopg.Connection) -> list[str]:
+    """Apply what is pending, each migration in its own transaction; then align the mirrored
+    tables with the cache's schema. Returns the names applied (none: already up to date)."""
+    applied: list[str] = []
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS standing_schema (version int PRIMARY KEY, "
+            "name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
+        )
+        version = schema_version(conn)
+        if version > VERSION:
+            raise CentralError(
+                f"the central store's schema is version {version}, newer than this program "
+                f"knows ({VERSION}): it was left as it is; update Standing"
+            )
+        for number, (name, step) in enumerate(MIGRATIONS, start=1):
+            if number <= version:
+                continue
+            with conn.transaction():
+                step(conn)
+                conn.execute(
+                    "INSERT INTO standing_schema (version, name) VALUES (%s, %s)", [number, name]
+                )
+            applied.append(name)
+        align(conn)
+        grant(conn)
+    return applied
+
+
+def align(conn: psycopg.Connection) -> None:
+    """Create each mirrored table that is missing and add each column it lacks (idempotent)."""
+    for mirror in mirrors().values():
+        table = sql.Identifier(mirror.name)
+        columns = [_column_sql(c, mirror) for c in mirror.columns]
+        columns.append(sql.SQL("change bigint NOT NULL DEFAULT nextval('standing_changes')"))
+        columns.append(sql.SQL("xid xid8 NOT NULL DEFAULT pg_current_xact_id()"))
+        columns.append(sql.SQL("PRIMARY KEY ({})").format(_names(mirror.key)))
+        conn.execute(
+            sql.SQL("CREATE TABLE IF NOT EXISTS {} ({})").format(table, sql.SQL(", ").join(columns))
+        )
+        for column in mirror.columns:
+            conn.execute(
+                sql.SQL("ALTER TABLE {} ADD COLUMN IF NOT EXISTS {}").format(
+                    table, _column_sql(column, mirror)
+                )
+            )
+        for number, unique in enumerate(mirror.unique):
+            conn.execute(
+                sql.SQL("CREATE UNIQUE INDEX IF NOT EXISTS {} ON {} ({})").format(
+                    sql.Identifier(f"{mirror.name}_unique_{number}"), table, _names(unique)
+                )
+            )
+        conn.execute(
+            sql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} (xid, change)").format(
+                sql.Identifier(f"{mirror.name}_pull"), table
+            )
+        )
+        conn.execute(
+            sql.SQL(
+                "CREATE OR REPLACE TRIGGER {} BEFORE UPDATE ON {} "
+                "FOR EACH ROW EXECUTE FUNCTION standing_touch()"
+            ).format(sql.Identifier(f"{mirror.name}_touch"), table)
+        )
+        key = sql.SQL(" || '|' || ").join(
+            sql.SQL("OLD.{}::text").format(sql.Identifier(k)) for k in mirror.key
+        )
+        conn.execute(
+            sql.SQL(
+                "CREATE OR REPLACE FUNCTION {}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "INSERT INTO tombstones (table_name, key) VALUES ({}, {}); RETURN OLD; END $$"
+            ).format(sql.Identifier(f"{mirror.name}_grave"), sql.Literal(mirror.name), key)
+        )
+        conn.execute(
+            sql.SQL(
+                "CREATE OR REPLACE TRIGGER {} AFTER DELETE ON {} FOR EACH ROW EXECUTE FUNCTION {}()"
+            ).format(
+                sql.Identifier(f"{mirror.name}_grave"),
+                table,
+                sql.Identifier(f"{mirror.name}_grave"),
+            )
+        )
+
+
+def grant(conn: psycopg.Connection) -> None:
+    """Stations read what a counter shows and add their own records; nothing else."""
+    role = sql.Identifier(STATION_ROLE)
+    readable = (*MIRRORS, "meta", "tombstones", "stations", "standing_schema")
+    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(role))
+    for table in readable:
+        conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(sql.Identifier(table), role))
+    for table in ("recorded_concessions", "feedback", "audit_log"):
+        conn.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(sql.Identifier(table), role))
+    conn.execute(sql.SQL("GRANT USAGE ON SEQUENCE standing_changes TO {}").format(role))
+
+
+def _column_sql(column: Column, mirror: Mirror) -> sql.Composable:
+    parts = [sql.Identifier(column.name), sql.SQL(column.type)]
+    if column.not_null or column.name in mirror.key:
+        parts.append(sql.SQL("NOT NULL"))
+    if column.default is not None:
+        parts.append(sql.SQL("DEFAULT {}").format(sql.SQL(column.default)))  # SQLite's literal
+    return sql.SQL(" ").join(parts)
+
+
+def _names(columns: tuple[str, ...]) -> sql.Composable:
+    return sql.SQL(", ").join(sql.Identifier(c) for c in columns)
