@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from app.cli.common import emit
+from app.cli.common import EXIT_REJECTS, emit
+from app.cli.render import report_json, report_text
+from app.settings import Settings
 
 # The chain's service loads psycopg (a tenth of a second): imported by the chain's commands
 # only, so a station's own commands start as fast as before.
@@ -24,6 +27,11 @@ def add_commands(
     actions.add_parser(
         "init", parents=[store], help="create or migrate the central schema (owner's URL)"
     )
+    load = actions.add_parser(
+        "import", parents=[store], help="import an upstream export into the central store"
+    )
+    load.add_argument("folder", type=Path, metavar="DIR")
+    load.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
 
 
 def central_init(args: argparse.Namespace) -> int:
@@ -41,3 +49,12 @@ def central_init(args: argparse.Namespace) -> int:
         ),
     )
     return 0
+
+
+def central_import(args: argparse.Namespace) -> int:
+    """Exit 0 when clean, 1 when rows were rejected, 2 when nothing could be imported."""
+    from app.services.central import import_into_central
+
+    report = import_into_central(args.url, args.folder, Settings(), rejects=args.rejects)
+    emit(args, report_json(report), lambda: report_text(report))
+    return EXIT_REJECTS if report.rejected else 0

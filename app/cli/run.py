@@ -38,6 +38,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit export": logs.audit_export,
     "export": logs.handback,
     "central init": chain.central_init,
+    "central import": chain.central_import,
 }
 REFUSALS = (
     CentralError,

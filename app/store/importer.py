@@ -153,7 +153,7 @@ def shown_value(value: object) -> str:
 
 
 @dataclass
-class _Batch:
+class Batch:
     export: ExportFile
     rows: list[tuple[Any, ...]]
     read: int  # rows of this file read so far
@@ -162,7 +162,7 @@ class _Batch:
 
 
 @dataclass
-class _Reader:
+class Reader:
     """Reads and validates every file, batch by batch; keeps what the import learns."""
 
     files: list[ExportFile]
@@ -176,7 +176,7 @@ class _Reader:
     def __post_init__(self) -> None:
         self.validation = self.context.as_dict()
 
-    def batches(self) -> Generator[_Batch, None, None]:
+    def batches(self) -> Generator[Batch, None, None]:
         # One pass per row of up to 20M: what runs for every row is kept inline.
         known, touched = self.known, self.touched
         for export in self.files:
@@ -217,11 +217,11 @@ class _Reader:
                 seen[key] = line
                 rows.append(stored)
                 if len(rows) >= BATCH:
-                    yield _Batch(export, rows, read, rejected, last=False)
+                    yield Batch(export, rows, read, rejected, last=False)
                     rows = []
                     seen = twice.next_batch()
             twice.close()
-            yield _Batch(export, rows, read, rejected, last=True)
+            yield Batch(export, rows, read, rejected, last=True)
 
     def _new_customer(self, row: CustomerRow) -> None:
         self.known.setdefault(row.customer_id, row.customer_id)
@@ -333,7 +333,7 @@ def _apply(
             report.warnings.append("the demo data in this database was replaced")
             demo = False
         known = {row[0]: row[0] for row in db.execute("SELECT customer_id FROM customers")}
-        reader = _Reader(files, context, known, sink)
+        reader = Reader(files, context, known, sink)
         for batch in reader.batches():
             changed = _WRITERS[batch.export.model].flush(db, batch.rows)
             file_report = report.files.setdefault(batch.export.name, FileReport(batch.export.name))
@@ -349,7 +349,7 @@ def _apply(
         if progress:
             progress(ImportStep(Stage.SUMMING, len(reader.touched)))
         reader.touched.update(previous_owners(db))
-        report.exported_at = _exported_at(reader.newest_update, files)
+        report.exported_at = exported_at(reader.newest_update, files)
         export_day = local_date(report.exported_at, context.zone)
         refresh_summaries(db, reader.touched, as_of_bounds(export_day, context.zone))
         report.imported_at = datetime.now(UTC)
@@ -390,7 +390,7 @@ def _reject(
     rejects.add(export.name, line, where, raw.get(where), message)
 
 
-def _exported_at(newest_update: int | None, files: Sequence[ExportFile]) -> datetime:
+def exported_at(newest_update: int | None, files: Sequence[ExportFile]) -> datetime:
     if newest_update is not None:
         return datetime.fromtimestamp(newest_update, UTC)
     return datetime.fromtimestamp(max(f.path.stat().st_mtime for f in files), UTC)
