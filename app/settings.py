@@ -7,7 +7,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "Standing"
@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     language: str | None = Field(default=None, pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z]{2})?$")
     theme: ThemeChoice = "system"  # the window's colours, until someone picks from View
     large_text: bool = False  # larger type for counter screens, until someone picks from View
+    # The chain's central store (postgresql://…); unset: a single station, as by default.
+    # A secret: its password is never shown, logged or written to the audit record.
+    central_url: SecretStr | None = None
+    sync_seconds: float = Field(default=60, gt=0)  # how often the window syncs by itself
 
     @field_validator("default_region")
     @classmethod
@@ -60,10 +64,19 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def central(self) -> str | None:
+        """The central store's URL (with its password: for connecting, never for showing)."""
+        return self.central_url.get_secret_value() if self.central_url else None
+
     @classmethod
-    def for_db(cls, db_path: Path | None) -> Settings:
-        """The station's settings, with the database a command line or test names."""
-        return cls(db_path=db_path) if db_path else cls()
+    def for_db(cls, db_path: Path | None, central: str | None = None) -> Settings:
+        """The station's settings, with the database and central store a command line or a
+        test names."""
+        found = cls(db_path=db_path) if db_path else cls()
+        if central:
+            return found.model_copy(update={"central_url": SecretStr(central)})
+        return found
 
 
 def describe_settings_error(exc: ValidationError) -> str:

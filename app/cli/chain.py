@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import EXIT_REJECTS, emit
+from app.cli.common import EXIT_REJECTS, emit, settings
 from app.cli.render import report_json, report_text
 from app.settings import Settings
 
@@ -32,6 +32,9 @@ def add_commands(
     )
     load.add_argument("folder", type=Path, metavar="DIR")
     load.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
+    commands.add_parser(
+        "sync", parents=[common], help="push this station's records and pull the chain's changes"
+    )
 
 
 def central_init(args: argparse.Namespace) -> int:
@@ -58,3 +61,27 @@ def central_import(args: argparse.Namespace) -> int:
     report = import_into_central(args.url, args.folder, Settings(), rejects=args.rejects)
     emit(args, report_json(report), lambda: report_text(report))
     return EXIT_REJECTS if report.rejected else 0
+
+
+def sync(args: argparse.Namespace) -> int:
+    """Push this station's outbox and pull what changed centrally (exit 2: not synced)."""
+    from app.services.sync import sync_station
+
+    report = sync_station(settings(args))
+    data = {
+        "pulled": report.pulled,
+        "pushed": report.pushed,
+        "watermark": report.watermark,
+        "conflicts": report.conflicts,
+    }
+    emit(args, data, lambda: _sync_text(report.pulled, report.pushed, report.conflicts))
+    return 0
+
+
+def _sync_text(pulled: dict[str, int], pushed: dict[str, int], conflicts: list[str]) -> str:
+    def listed(counts: dict[str, int]) -> str:
+        return ", ".join(f"{n:,} {table}" for table, n in counts.items()) or "nothing"
+
+    lines = [f"Pushed {listed(pushed)}; pulled {listed(pulled)}."]
+    lines += [f"conflict: {c}" for c in conflicts]
+    return "\n".join(lines)

@@ -29,7 +29,7 @@ class RefusedError(Exception):
 
 
 def settings(args: argparse.Namespace) -> Settings:
-    return Settings.for_db(args.db)
+    return Settings.for_db(args.db, getattr(args, "central", None))
 
 
 def clock(args: argparse.Namespace) -> Clock:

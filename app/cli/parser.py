@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=argparse.SUPPRESS, help="the station's database file"
     )
     common.add_argument("--as-of", type=iso_date, help="the day to judge from (YYYY-MM-DD)")
+    common.add_argument(
+        "--central", metavar="URL", help="the chain's central store (else STANDING_CENTRAL_URL)"
+    )
     common.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     parser = _Parser(

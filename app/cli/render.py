@@ -74,6 +74,18 @@ def profile_json(p: Profile) -> dict[str, Any]:
         "cards": [{"number": c.card_number, "status": c.status} for c in p.cards],
         "preferences": p.preferences,
         "complaints_12m": p.complaints_12m,
+        "recent_concessions": [
+            {
+                "concession_id": c.concession_id,
+                "at": c.granted_at.isoformat(),
+                "value": to_decimal_string(c.value),
+                "action": c.kind,
+                "reason": c.reason,
+                "where": c.location,
+                "status": c.status,
+            }
+            for c in p.recent_concessions
+        ],
     }
 
 

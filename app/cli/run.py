@@ -39,6 +39,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": logs.handback,
     "central init": chain.central_init,
     "central import": chain.central_import,
+    "sync": chain.sync,
 }
 REFUSALS = (
     CentralError,

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from app.store import outbox
 from app.store.database import get_meta, set_meta, writing
 
 GENESIS = "0" * 64
@@ -81,6 +82,7 @@ def append(
             [seq, stamp, actor, station, action, customer_id, detail, prev, digest],
         )
         set_meta(db, HEAD_KEY, f"{seq}:{digest}")
+        outbox.queue(db, "audit", seq)
     return seq
 
 

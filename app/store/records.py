@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from app.store import outbox
+
 PENDING, RECORDED, APPROVED, DENIED = "pending", "recorded", "approved", "denied"
 GRANTED = (RECORDED, APPROVED)
 
@@ -84,6 +86,7 @@ def insert_concession(db: Database, c: RecordedConcession) -> None:
             None,
         ],
     )
+    outbox.queue(db, "concession", c.concession_id)
     if c.status in GRANTED:
         queue_handback(db, "concession", c.concession_id)
 
@@ -96,6 +99,7 @@ def decide_concession(
         "decision_reason = ? WHERE concession_id = ?",
         [status, by, int(at.timestamp()), reason, concession_id],
     )
+    outbox.queue(db, "decision", concession_id)
     if status == APPROVED:
         # Only goodwill given goes back: a row of the contract's concessions file is a
         # concession granted (upstream ignores the status column), so a denial is not sent.
@@ -156,6 +160,7 @@ def insert_feedback(db: Database, f: Feedback) -> None:
             f.station,
         ],
     )
+    outbox.queue(db, "feedback", f.feedback_id)
     queue_handback(db, "feedback", f.feedback_id)
 
 

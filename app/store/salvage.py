@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.store import audit
+from app.store import audit, outbox
 from app.store.database import set_meta, writing
 from app.store.records import APPROVED, GRANTED, PENDING, queue_handback
 
@@ -167,6 +167,9 @@ def _carry_concessions(db: Database, salvage: Salvage) -> int:
         key = row["concession_id"]
         if _insert(db, "recorded_concessions", row):
             added += 1
+            outbox.queue(db, "concession", key)
+            if row["decided_at"] is not None:
+                outbox.queue(db, "decision", key)
             if row["status"] in GRANTED:
                 queue_handback(db, "concession", key)
             continue
@@ -179,6 +182,7 @@ def _carry_concessions(db: Database, salvage: Salvage) -> int:
                 "decision_reason = ? WHERE concession_id = ?",
                 [row["status"], row["decided_by"], row["decided_at"], row["decision_reason"], key],
             )
+            outbox.queue(db, "decision", key)
             if row["status"] == APPROVED:
                 queue_handback(db, "concession", key)
     return added
@@ -189,6 +193,8 @@ def _carry_plain(db: Database, salvage: Salvage, table: str, *, handback: str = 
     for row in _named(salvage, table):
         if _insert(db, table, row):
             added += 1
+            if table == "feedback":
+                outbox.queue(db, "feedback", row["feedback_id"])
             if handback:
                 queue_handback(db, handback, row[OWN[table]])
     return added
@@ -213,6 +219,7 @@ def _carry_audit(
     while later and _follows(later[0], seq, prev):
         entry = later.pop(0)
         _insert(db, "audit_log", entry, "INSERT")
+        outbox.queue(db, "audit", entry["seq"])
         seq, prev, added = entry["seq"], entry["hash"], added + 1
     set_meta(db, audit.HEAD_KEY, f"{seq}:{prev}")
     highest = max([r["seq"] for r in later] + [salvage.audit_head])

@@ -288,6 +288,31 @@ def _summary_for_lists(db: Database) -> None:
         refresh_summaries(db, ids, None)
 
 
+# What waits to be pushed to the central store (app/store/outbox.py), and what this station
+# has pulled: records already made are queued so the central store gets the whole history.
+_V6 = """
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('concession', 'decision', 'feedback', 'audit')),
+    record_id TEXT NOT NULL
+);
+INSERT INTO outbox (kind, record_id)
+    SELECT 'audit', seq FROM audit_log ORDER BY seq;
+INSERT INTO outbox (kind, record_id)
+    SELECT 'concession', concession_id FROM recorded_concessions ORDER BY recorded_at;
+INSERT INTO outbox (kind, record_id)
+    SELECT 'decision', concession_id FROM recorded_concessions
+    WHERE decided_at IS NOT NULL ORDER BY decided_at;
+INSERT INTO outbox (kind, record_id)
+    SELECT 'feedback', feedback_id FROM feedback ORDER BY recorded_at;
+"""
+
+
+@migrations(name="0006_outbox")
+def _outbox(db: Database) -> None:
+    _run(db, _V6)
+
+
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:
     """Bring the schema up to date; `before` runs first when an existing cache (one with
     migrations already applied) is about to change: the backup a migration is preceded by."""

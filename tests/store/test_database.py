@@ -31,15 +31,19 @@ def applied(path: Path) -> list[tuple[str, str]]:
         db.close()
 
 
+ALL_MIGRATIONS = [
+    ("standing", "0001_contract_tables"),
+    ("standing", "0002_staff_concessions_audit"),
+    ("standing", "0003_demo_records"),
+    ("standing", "0004_summary_card_status"),
+    ("standing", "0005_summary_for_lists"),
+    ("standing", "0006_outbox"),
+]
+
+
 def test_migrations_are_recorded(tmp_path: Path) -> None:
     path = tmp_path / "x.sqlite3"
-    assert applied(path) == [
-        ("standing", "0001_contract_tables"),
-        ("standing", "0002_staff_concessions_audit"),
-        ("standing", "0003_demo_records"),
-        ("standing", "0004_summary_card_status"),
-        ("standing", "0005_summary_for_lists"),
-    ]
+    assert applied(path) == ALL_MIGRATIONS
     db = open_database(path)
     try:
         assert migrations.pending(db) == []
@@ -87,13 +91,7 @@ def test_reopening_is_idempotent(tmp_path: Path) -> None:
             assert db.execute("SELECT customer_id FROM customers").fetchall() == [("C1",)]
         finally:
             db.close()
-    assert applied(path) == [
-        ("standing", "0001_contract_tables"),
-        ("standing", "0002_staff_concessions_audit"),
-        ("standing", "0003_demo_records"),
-        ("standing", "0004_summary_card_status"),
-        ("standing", "0005_summary_for_lists"),
-    ]
+    assert applied(path) == ALL_MIGRATIONS
 
 
 def test_open_existing_without_create(tmp_path: Path) -> None:

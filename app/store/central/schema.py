@@ -81,7 +81,7 @@ CREATE SEQUENCE standing_changes CACHE 1000;
 CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE tombstones (
     table_name text NOT NULL,
-    key text NOT NULL,
+    key text[] NOT NULL,
     change bigint NOT NULL DEFAULT nextval('standing_changes'),
     xid xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
@@ -249,8 +249,10 @@ def align(conn: psycopg.Connection) -> None:
                 "FOR EACH ROW EXECUTE FUNCTION standing_touch()"
             ).format(sql.Identifier(f"{mirror.name}_touch"), table)
         )
-        key = sql.SQL(" || '|' || ").join(
-            sql.SQL("OLD.{}::text").format(sql.Identifier(k)) for k in mirror.key
+        key = sql.SQL("ARRAY[{}]").format(
+            sql.SQL(", ").join(
+                sql.SQL("OLD.{}::text").format(sql.Identifier(k)) for k in mirror.key
+            )
         )
         conn.execute(
             sql.SQL(

@@ -1,0 +1,104 @@
+"""A station and the chain's central store: push what this counter recorded, pull what
+changed centrally. The window runs it on a worker every STANDING_SYNC_SECONDS; the command
+line runs it as `standing sync`. Lookups go on from the cache meanwhile (the sync has its
+own SQLite connection), and with the central store unreachable nothing changes but the
+status: recorded items wait in the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import psycopg
+from sqlite_utils import Database
+
+from app.settings import Settings
+from app.store import outbox
+from app.store.central import CentralError
+from app.store.central.connection import connect, describe
+from app.store.central.pull import WATERMARK, pull
+from app.store.central.push import push
+from app.store.central.schema import check_version
+from app.store.database import get_meta, open_database, set_meta
+
+SYNCED_AT = "central_synced_at"
+OFFLINE_SINCE = "central_offline_since"
+
+__all__ = ["CentralError", "SyncReport", "SyncState", "sync_state", "sync_station"]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pulled: dict[str, int]
+    pushed: dict[str, int]
+    watermark: str
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar says about the chain."""
+
+    synced_at: datetime | None  # the last sync that completed (None: never)
+    offline_since: datetime | None  # the first failure since then (None: not offline)
+    waiting: int  # records in the outbox
+
+
+def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
+    """Push, then pull. An unreachable or refusing central store raises CentralError (one
+    clear line, no password) and is noted as offline; nothing recorded is lost."""
+    url = settings.central
+    if not url:
+        raise CentralError(
+            "this station is not part of a chain: set STANDING_CENTRAL_URL or give --central URL"
+        )
+    moment = now or datetime.now(UTC)
+    db = open_database(settings.db_path)
+    try:
+        try:
+            with connect(url) as conn:
+                conn.autocommit = True
+                check_version(conn)
+                conn.autocommit = False
+                pushed = push(conn, db, station=settings.station)
+                pulled = pull(conn, db, station=settings.station)
+        except CentralError:
+            _offline(db, moment)
+            raise
+        except psycopg.Error as exc:  # mid-sync: the central store went away, say
+            _offline(db, moment)
+            raise CentralError(describe(exc, url)) from None
+        set_meta(db, SYNCED_AT, moment.isoformat())
+        db.execute("DELETE FROM meta WHERE key = ?", [OFFLINE_SINCE])
+        return SyncReport(pulled.counts, pushed.counts, pulled.watermark, pushed.conflicts)
+    finally:
+        db.close()
+
+
+def sync_state(settings: Settings) -> SyncState:
+    db = open_database(settings.db_path)
+    try:
+        return SyncState(
+            _moment(get_meta(db, SYNCED_AT)),
+            _moment(get_meta(db, OFFLINE_SINCE)),
+            outbox.count(db),
+        )
+    finally:
+        db.close()
+
+
+def watermark(settings: Settings) -> str | None:
+    db = open_database(settings.db_path)
+    try:
+        return get_meta(db, WATERMARK)
+    finally:
+        db.close()
+
+
+def _offline(db: Database, moment: datetime) -> None:
+    if get_meta(db, OFFLINE_SINCE) is None:
+        set_meta(db, OFFLINE_SINCE, moment.isoformat())
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None

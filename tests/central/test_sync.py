@@ -1,0 +1,173 @@
+"""`standing sync`: a station's cache becomes the central store's (pull by watermark), its
+own records reach the central store once however often they are sent (push by UUID), another
+station sees them after its sync, and an unreachable central store loses nothing."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+import pytest
+
+from app.store.central.pull import PULLED
+from app.store.central.schema import mirrors
+from tests.conftest import CliRun
+
+Cli = Callable[..., CliRun]
+HERO = "C000001"
+
+
+def central_rows(url: str, table: str) -> list[tuple[Any, ...]]:
+    names = ", ".join(mirrors()[table].names)
+    with psycopg.connect(url) as conn:
+        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
+
+
+def cache_rows(db: Path, table: str) -> list[tuple[Any, ...]]:
+    names = ", ".join(mirrors()[table].names)
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
+    finally:
+        conn.close()
+
+
+def outbox(db: Path) -> list[tuple[str, str]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT kind, record_id FROM outbox ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def chain(cli: Cli, central_url: str, demo_export: Path) -> str:
+    assert cli("central", "init", "--url", central_url).code == 0
+    assert cli("central", "import", demo_export, "--url", central_url).code == 0
+    return central_url
+
+
+class Station:
+    def __init__(self, cli: Cli, name: str, db: Path, url: str, monkeypatch: Any) -> None:
+        self.cli, self.name, self.db, self.url, self.monkeypatch = cli, name, db, url, monkeypatch
+
+    def run(self, *args: str | Path, stdin: str = "") -> CliRun:
+        self.monkeypatch.setenv("STANDING_STATION", self.name)
+        return self.cli(*args, "--db", self.db, "--central", self.url, stdin=stdin)
+
+    def sync(self) -> dict[str, Any]:
+        done = self.run("sync", "--json")
+        assert done.code == 0, done.err
+        result: dict[str, Any] = done.json()
+        return result
+
+    def give(self, value: str, staff: str = "clerk1", pin: str = "1111") -> str:
+        done = self.run(
+            "concession", "record", HERO, "--category", "delay", "--amount", value,
+            "--action", "voucher", "--value", value, "--staff", staff, "--json", stdin=f"{pin}\n",
+        )  # fmt: skip
+        assert done.code == 0, done.err
+        concession_id: str = done.json()["concession_id"]
+        return concession_id
+
+
+@pytest.fixture
+def york(cli: Cli, chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Station:
+    station = Station(cli, "York", tmp_path / "york.sqlite3", chain, monkeypatch)
+    return station
+
+
+@pytest.fixture
+def leeds(cli: Cli, chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Station:
+    return Station(cli, "Leeds", tmp_path / "leeds.sqlite3", chain, monkeypatch)
+
+
+def add_clerk(station: Station) -> None:
+    done = station.run(
+        "staff", "add", "clerk1", "--name", "Clerk One", "--role", "clerk", stdin="1111\n"
+    )
+    assert done.code == 0, done.err
+
+
+def test_a_first_sync_makes_the_cache_the_central_store(york: Station) -> None:
+    result = york.sync()
+    assert result["pulled"]["customers"] == 400 and result["pulled"]["purchases"] > 1000
+    assert int(result["watermark"]) > 0
+    for table in PULLED:
+        assert cache_rows(york.db, table) == central_rows(york.url, table), table
+    lookup = york.run("lookup", "07700 900123", "--json")
+    assert lookup.code == 0 and lookup.json()[0]["customer_id"] == HERO
+    again = york.sync()
+    assert again["pulled"] == {} and again["watermark"] >= result["watermark"]
+
+
+def test_goodwill_at_york_is_known_at_leeds_after_their_syncs(
+    york: Station, leeds: Station
+) -> None:
+    york.sync()
+    leeds.sync()
+    add_clerk(york)
+    given = york.give("15.00")
+    assert ("concession", given) in outbox(york.db)
+    pushed = york.sync()["pushed"]
+    assert pushed["concession"] == 1 and pushed["audit"] >= 2
+    assert outbox(york.db) == []
+    assert leeds.sync()["pulled"]["recorded_concessions"] == 1
+    profile = leeds.run("profile", HERO, "--json").json()
+    recorded = [c for c in profile["recent_concessions"] if c["where"] == "York"]
+    assert [(c["concession_id"], c["value"]) for c in recorded] == [(given, "15.00")]
+
+
+def test_pushing_again_never_doubles_anything(york: Station) -> None:
+    york.sync()
+    add_clerk(york)
+    york.give("5.00")
+    york.sync()
+    before = {t: central_rows(york.url, t) for t in ("recorded_concessions", "audit_log")}
+    conn = sqlite3.connect(york.db)
+    with conn:  # as if every acknowledgement had been lost: the whole history is sent again
+        conn.execute(
+            "INSERT INTO outbox (kind, record_id) SELECT 'audit', seq FROM audit_log "
+            "UNION ALL SELECT 'concession', concession_id FROM recorded_concessions"
+        )
+    conn.close()
+    result = york.sync()
+    assert result["pushed"].get("concession", 0) == 0 and result["pushed"].get("audit", 0) <= 1
+    for table, rows in before.items():
+        now = central_rows(york.url, table)
+        assert now[: len(rows)] == rows or set(rows) <= set(now), table
+    ids = [r[0] for r in central_rows(york.url, "recorded_concessions")]
+    assert len(ids) == len(set(ids)) == 1
+
+
+def test_offline_the_station_works_and_its_records_wait(
+    york: Station, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    york.sync()
+    add_clerk(york)
+    parts = urlsplit(york.url)
+    york.url = urlunsplit(parts._replace(netloc="postgres:x@127.0.0.1:1"))
+    given = york.give("2.50")  # recording works offline
+    done = york.run("sync")
+    assert done.code == 2 and "unreachable" in done.err
+    assert "x@" not in done.err and len(done.err.strip().splitlines()) == 1
+    assert ("concession", given) in outbox(york.db)
+    york.url = urlunsplit(parts)
+    assert york.sync()["pushed"]["concession"] == 1
+    assert [r[0] for r in central_rows(york.url, "recorded_concessions")] == [given]
+
+
+def test_two_stations_with_one_name_are_refused(york: Station, tmp_path: Path) -> None:
+    york.sync()
+    add_clerk(york)
+    york.give("1.00")
+    york.sync()
+    twin = Station(york.cli, "York", tmp_path / "twin.sqlite3", york.url, york.monkeypatch)
+    added = twin.run("staff", "add", "clerk9", "--name", "Nine", "--role", "clerk", stdin="9999\n")
+    assert added.code == 0  # the first audit record of a second "York"
+    done = twin.run("sync")
+    assert done.code == 2 and "each station needs its own STANDING_STATION" in done.err
