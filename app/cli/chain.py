@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import EXIT_REJECTS, emit, settings
+from app.cli.common import EXIT_REJECTS, EXIT_TAMPERED, emit, settings
 from app.cli.render import report_json, report_text
 from app.settings import Settings
 
@@ -32,6 +33,11 @@ def add_commands(
     )
     load.add_argument("folder", type=Path, metavar="DIR")
     load.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
+    audit = actions.add_parser("audit", help="every station's audit chain, centrally")
+    audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    audit_actions.add_parser("verify", parents=[store], help="exit 0 intact, 1 broken")
+    export = audit_actions.add_parser("export", parents=[store], help="CSV of every record")
+    export.add_argument("--out", type=Path, metavar="FILE", help="a file (else standard output)")
     commands.add_parser(
         "sync", parents=[common], help="push this station's records and pull the chain's changes"
     )
@@ -85,3 +91,49 @@ def _sync_text(pulled: dict[str, int], pushed: dict[str, int], conflicts: list[s
     lines = [f"Pushed {listed(pushed)}; pulled {listed(pulled)}."]
     lines += [f"conflict: {c}" for c in conflicts]
     return "\n".join(lines)
+
+
+def central_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.central import verify_central_audit
+
+    verdicts = verify_central_audit(args.url)
+    data = {
+        "stations": {
+            v.station: {
+                "intact": v.intact,
+                "checked": v.checked,
+                "first_bad": v.bad_seq,
+                "problem": v.problem or None,
+            }
+            for v in verdicts
+        }
+    }
+    broken = [v for v in verdicts if not v.intact]
+
+    def text() -> str:
+        lines = [
+            f"{v.station}: "
+            + ("intact, " if v.intact else f"BROKEN: {v.problem}; ")
+            + f"{v.checked:,} records chained"
+            for v in verdicts
+        ]
+        return "\n".join(lines) or "No audit records yet."
+
+    emit(args, data, text)
+    return EXIT_TAMPERED if broken else 0
+
+
+def central_audit_export(args: argparse.Namespace) -> int:
+    from app.services.central import export_central_audit
+
+    if args.out is None:
+        export_central_audit(args.url, sys.stdout)
+        return 0
+    with args.out.open("w", encoding="utf-8", newline="") as out:
+        count = export_central_audit(args.url, out)
+    emit(
+        args,
+        {"written": count, "out": str(args.out)},
+        lambda: f"{count:,} audit records written to {args.out}",
+    )
+    return 0

@@ -40,6 +40,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "central init": chain.central_init,
     "central import": chain.central_import,
     "sync": chain.sync,
+    "central audit verify": chain.central_audit_verify,
+    "central audit export": chain.central_audit_export,
 }
 REFUSALS = (
     CentralError,
@@ -70,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed command to its exit code."""
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `standing lookup … | head` ends quietly
-    sub = getattr(args, "subcommand", None)
-    handler = HANDLERS[f"{args.command} {sub}" if sub else args.command]
+    words = (args.command, getattr(args, "subcommand", None), getattr(args, "audit_action", None))
+    handler = HANDLERS[" ".join(w for w in words if w)]
     try:
         return handler(args)
     except REFUSALS as exc:

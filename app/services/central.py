@@ -3,17 +3,30 @@ and importing an upstream export into it once for every station."""
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TextIO
 
+from app.domain.cells import safe_row
+from app.services.audit import EXPORT_COLUMNS
 from app.services.importing import ImportReport, Progress
 from app.services.station import import_context
 from app.settings import Settings
 from app.store.central import CentralError, schema
+from app.store.central.audit import StationVerdict, entries, verify_all
 from app.store.central.connection import connect, shown_url
 from app.store.central.importer import import_central
 
-__all__ = ["CentralError", "import_into_central", "init_central", "shown_url"]
+__all__ = [
+    "CentralError",
+    "StationVerdict",
+    "export_central_audit",
+    "import_into_central",
+    "init_central",
+    "shown_url",
+    "verify_central_audit",
+]
 
 
 def init_central(url: str) -> list[str]:
@@ -39,3 +52,23 @@ def import_into_central(
         return import_central(
             conn, folder, import_context(settings), rejects=rejects, progress=progress
         )
+
+
+def verify_central_audit(url: str) -> list[StationVerdict]:
+    """Every station's audit chain as the central store holds it."""
+    with connect(url) as conn:
+        schema.check_version(conn)
+        return verify_all(conn)
+
+
+def export_central_audit(url: str, out: TextIO) -> int:
+    """Every station's audit records as CSV (cells neutralised for spreadsheets)."""
+    with connect(url) as conn:
+        schema.check_version(conn)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(EXPORT_COLUMNS)
+        count = 0
+        for entry in entries(conn):
+            writer.writerow(safe_row(getattr(entry, c) or "" for c in EXPORT_COLUMNS))
+            count += 1
+        return count

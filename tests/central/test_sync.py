@@ -5,92 +5,21 @@ station sees them after its sync, and an unreachable central store loses nothing
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 
 from app.store.central.pull import PULLED
-from app.store.central.schema import mirrors
-from tests.conftest import CliRun
-
-Cli = Callable[..., CliRun]
-HERO = "C000001"
-
-
-def central_rows(url: str, table: str) -> list[tuple[Any, ...]]:
-    names = ", ".join(mirrors()[table].names)
-    with psycopg.connect(url) as conn:
-        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
-
-
-def cache_rows(db: Path, table: str) -> list[tuple[Any, ...]]:
-    names = ", ".join(mirrors()[table].names)
-    conn = sqlite3.connect(db)
-    try:
-        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
-    finally:
-        conn.close()
-
-
-def outbox(db: Path) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("SELECT kind, record_id FROM outbox ORDER BY seq").fetchall()
-    finally:
-        conn.close()
-
-
-@pytest.fixture
-def chain(cli: Cli, central_url: str, demo_export: Path) -> str:
-    assert cli("central", "init", "--url", central_url).code == 0
-    assert cli("central", "import", demo_export, "--url", central_url).code == 0
-    return central_url
-
-
-class Station:
-    def __init__(self, cli: Cli, name: str, db: Path, url: str, monkeypatch: Any) -> None:
-        self.cli, self.name, self.db, self.url, self.monkeypatch = cli, name, db, url, monkeypatch
-
-    def run(self, *args: str | Path, stdin: str = "") -> CliRun:
-        self.monkeypatch.setenv("STANDING_STATION", self.name)
-        return self.cli(*args, "--db", self.db, "--central", self.url, stdin=stdin)
-
-    def sync(self) -> dict[str, Any]:
-        done = self.run("sync", "--json")
-        assert done.code == 0, done.err
-        result: dict[str, Any] = done.json()
-        return result
-
-    def give(self, value: str, staff: str = "clerk1", pin: str = "1111") -> str:
-        done = self.run(
-            "concession", "record", HERO, "--category", "delay", "--amount", value,
-            "--action", "voucher", "--value", value, "--staff", staff, "--json", stdin=f"{pin}\n",
-        )  # fmt: skip
-        assert done.code == 0, done.err
-        concession_id: str = done.json()["concession_id"]
-        return concession_id
-
-
-@pytest.fixture
-def york(cli: Cli, chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Station:
-    station = Station(cli, "York", tmp_path / "york.sqlite3", chain, monkeypatch)
-    return station
-
-
-@pytest.fixture
-def leeds(cli: Cli, chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Station:
-    return Station(cli, "Leeds", tmp_path / "leeds.sqlite3", chain, monkeypatch)
-
-
-def add_clerk(station: Station) -> None:
-    done = station.run(
-        "staff", "add", "clerk1", "--name", "Clerk One", "--role", "clerk", stdin="1111\n"
-    )
-    assert done.code == 0, done.err
+from tests.central.conftest import (
+    HERO,
+    Cli,
+    Station,
+    add_clerk,
+    cache_rows,
+    central_rows,
+    outbox,
+)
 
 
 def test_a_first_sync_makes_the_cache_the_central_store(york: Station) -> None:
