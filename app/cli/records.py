@@ -18,22 +18,42 @@ from app.services.audit import os_actor
 
 
 def staff_add(args: argparse.Namespace) -> int:
+    """With --central, for the whole chain (the central store's owner URL); else here."""
     limit = None if args.limit is None else money_arg(args.limit, "limit")
     pin = read_pin()
     with writing(args) as station:
-        staff = station.staff.add(
-            args.staff_id, name=args.name, role=args.role, pin=pin, limit=limit, actor=os_actor()
-        )
-    emit(args, staff_json(staff), lambda: f"Added {staff.role} {staff.staff_id} ({staff.name})")
+        if args.central:
+            from app.services.central import add_staff_centrally  # psycopg: chain only
+
+            staff = add_staff_centrally(
+                args.central, station, args.staff_id, name=args.name, role=args.role, pin=pin,
+                limit=limit, actor=os_actor(),
+            )  # fmt: skip
+        else:
+            staff = station.staff.add(
+                args.staff_id, name=args.name, role=args.role, pin=pin, limit=limit,
+                actor=os_actor(),
+            )  # fmt: skip
+    where = " for the chain" if args.central else ""
+    emit(
+        args,
+        staff_json(staff),
+        lambda: f"Added {staff.role} {staff.staff_id} ({staff.name}){where}",
+    )
     return 0
 
 
 def staff_list(args: argparse.Namespace) -> int:
-    station = open_for(args, create=False)
-    try:
-        rows = [staff_json(s) for s in station.staff.all()]
-    finally:
-        station.close()
+    if args.central:
+        from app.services.central import central_staff_list
+
+        rows = [staff_json(s) for s in central_staff_list(args.central)]
+    else:
+        station = open_for(args, create=False)
+        try:
+            rows = [staff_json(s) for s in station.staff.all()]
+        finally:
+            station.close()
     emit(
         args,
         rows,

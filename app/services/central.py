@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from app.domain.cells import safe_row
+from app.domain.staff import Staff
 from app.services.audit import EXPORT_COLUMNS
 from app.services.importing import ImportReport, Progress
-from app.services.station import import_context
+from app.services.station import Station, import_context
 from app.settings import Settings
 from app.store.central import CentralError, schema
+from app.store.central import staff as central_staff
 from app.store.central.audit import StationVerdict, entries, verify_all
 from app.store.central.connection import connect, shown_url
 from app.store.central.importer import import_central
@@ -21,6 +23,8 @@ from app.store.central.importer import import_central
 __all__ = [
     "CentralError",
     "StationVerdict",
+    "add_staff_centrally",
+    "central_staff_list",
     "export_central_audit",
     "import_into_central",
     "init_central",
@@ -72,3 +76,37 @@ def export_central_audit(url: str, out: TextIO) -> int:
             writer.writerow(safe_row(getattr(entry, c) or "" for c in EXPORT_COLUMNS))
             count += 1
         return count
+
+
+def add_staff_centrally(
+    url: str,
+    station: Station,
+    staff_id: str,
+    *,
+    name: str,
+    role: str,
+    pin: str,
+    limit: int | None,
+    actor: str,
+) -> Staff:
+    """A member of staff for the whole chain: checked and recorded as on a station, and added
+    to the central store, where every station's next sync finds it."""
+    with connect(url, autocommit=True) as conn:
+        schema.check_version(conn)
+        return station.staff.add(
+            staff_id,
+            name=name,
+            role=role,
+            pin=pin,
+            limit=limit,
+            actor=actor,
+            publish=lambda staff, pin_hash, at: central_staff.insert_staff(
+                conn, staff, pin_hash, at
+            ),
+        )
+
+
+def central_staff_list(url: str) -> list[Staff]:
+    with connect(url, autocommit=True) as conn:
+        schema.check_version(conn)
+        return central_staff.all_staff(conn)

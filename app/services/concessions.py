@@ -39,6 +39,9 @@ OVER_HIGHEST = QT_TRANSLATE_NOOP(
 )
 NO_CONCESSION = QT_TRANSLATE_NOOP("concessions", "no recorded concession {id}")
 ALREADY_DECIDED = QT_TRANSLATE_NOOP("concessions", "concession {id} is already {status}")
+DECIDED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "concessions", "concession {id} was decided at another station first: {decided}"
+)
 OWN_REQUEST = QT_TRANSLATE_NOOP("concessions", "nobody approves their own request: {approver} must")
 ROLE_MAY_NOT = QT_TRANSLATE_NOOP("concessions", "a {role} cannot decide this: {approver} must")
 DENIAL_REASON = QT_TRANSLATE_NOOP("concessions", "give a reason for the denial")
@@ -64,6 +67,9 @@ class Outcome:
         return self.status == PENDING
 
 
+CentralDecision = Callable[[str, str, str, datetime, str], "records.Decision | None"]
+
+
 class ConcessionService:
     def __init__(
         self,
@@ -78,6 +84,10 @@ class ConcessionService:
         self.db = lookup.db
         self.lookup, self.staff, self.policy, self.audit = lookup, staff, policy, audit
         self.station, self.clock = station, clock
+        # In a chain: decides a request centrally first, so it is decided once chain-wide;
+        # returns the decision the chain already holds, or None (decided now, or not known
+        # centrally yet: the decision goes with the next push).
+        self.decide_centrally: CentralDecision | None = None
 
     def shift(self, staff: Staff, now: datetime | None = None) -> Shift:
         """What this member of staff has given today (the shift guards count it)."""
@@ -166,6 +176,7 @@ class ConcessionService:
             raise
 
     def _decide(self, approver: Staff, concession_id: str, deny: bool, reason: str) -> Outcome:
+        raised: DecisionError | None = None
         with writing(self.db):
             concession = records.find_concession(self.db, concession_id)
             if concession is None:
@@ -173,16 +184,30 @@ class ConcessionService:
                 raise DecisionError(NO_CONCESSION.format(id=repr(shown)))
             self._check_decision(approver, concession, deny, reason)
             status = DENIED if deny else APPROVED
-            records.decide_concession(
-                self.db, concession.concession_id, status, approver.staff_id, self.clock(), reason
-            )
-            self.audit.record(
-                approver.staff_id,
-                f"concession_{status}",
-                concession.customer_id,
-                f"{concession.concession_id} requested by {concession.staff_id}"
-                + (f": {reason}" if reason else ""),
-            )
+            now = self.clock()
+            if self.decide_centrally is not None:
+                held = self.decide_centrally(
+                    concession.concession_id, status, approver.staff_id, now, reason
+                )
+                if held is not None:
+                    records.take_decision(self.db, concession.concession_id, held, self.station)
+                    decided = f"{_status_word(held.status)} by {held.decided_by}"
+                    raised = DecisionError(
+                        DECIDED_ELSEWHERE.format(id=concession.concession_id, decided=decided)
+                    )
+            if raised is None:
+                records.decide_concession(
+                    self.db, concession.concession_id, status, approver.staff_id, now, reason
+                )
+                self.audit.record(
+                    approver.staff_id,
+                    f"concession_{status}",
+                    concession.customer_id,
+                    f"{concession.concession_id} requested by {concession.staff_id}"
+                    + (f": {reason}" if reason else ""),
+                )
+        if raised is not None:
+            raise raised  # the chain's decision is kept here, and the second one is told
         return Outcome(concession.concession_id, status, concession.approval_reason)
 
     def _check_decision(

@@ -31,6 +31,7 @@ from app.services.audit import AuditService
 from app.store import staff as store
 from app.store.database import writing
 
+Publish = Callable[[Staff, str, datetime], bool]  # False: the chain already has the id
 HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1, type=Type.ID)
 UNKNOWN_ACTOR = "unknown"  # what a failed sign-in with an unknown id is logged as
 PAYMENT_CARD = QT_TRANSLATE_NOOP(
@@ -82,7 +83,10 @@ class StaffService:
         pin: str,
         limit: int | None = None,
         actor: str,
+        publish: Publish | None = None,
     ) -> Staff:
+        """A new account; `publish` also adds it to the chain's central store first (in the
+        same local transaction, so a refusal there adds it nowhere)."""
         check_role(role)
         check_pin(pin)
         if looks_like_payment_card(staff_id) or mask_payment_cards(name) != name:
@@ -101,7 +105,10 @@ class StaffService:
         with writing(self.db):
             if store.find_staff(self.db, staff_id) is not None:
                 raise StaffError(ALREADY_EXISTS.format(id=repr(staff_id)))
-            store.insert_staff(self.db, staff, pin_hash, self.clock())
+            created = self.clock()
+            if publish is not None and not publish(staff, pin_hash, created):
+                raise StaffError(ALREADY_EXISTS.format(id=repr(staff_id)))
+            store.insert_staff(self.db, staff, pin_hash, created)
             detail = f"role={role}"
             if limit is not None:
                 detail += f" limit={format_money(limit, pence=True)}"

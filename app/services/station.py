@@ -17,7 +17,7 @@ from app.domain.policy import Policy, PolicyError, parse_policy
 from app.domain.staff import Staff
 from app.domain.text import QT_TRANSLATE_NOOP, Text
 from app.services.audit import AuditService, os_actor
-from app.services.concessions import ConcessionService
+from app.services.concessions import CentralDecision, ConcessionService
 from app.services.desk import Desk
 from app.services.goodwill import GoodwillService
 from app.services.lookup import LookupService
@@ -38,6 +38,7 @@ from app.store.protection import (
     tighten,
 )
 from app.store.queries import has_customers
+from app.store.records import Decision
 from app.store.salvage import Carried, Salvage, carry, read_salvage
 
 DatabaseError = sqlite3.DatabaseError  # what SQLite itself raises, for callers without it
@@ -226,6 +227,8 @@ def open_station(
     concessions = ConcessionService(
         lookup, staff, policy, audit, station=settings.station, clock=clock
     )
+    if settings.central:
+        concessions.decide_centrally = _central_decisions(settings.central)
     return Station(
         settings=settings,
         db=db,
@@ -239,6 +242,19 @@ def open_station(
         notices=notices,
         checked=check,
     )
+
+
+def _central_decisions(url: str) -> CentralDecision:
+    """Decisions made in the chain's central store first; psycopg loads only when one is."""
+
+    def decide(
+        concession_id: str, status: str, by: str, at: datetime, reason: str
+    ) -> Decision | None:
+        from app.services.sync import decide_centrally
+
+        return decide_centrally(url, concession_id, status, by, at, reason)
+
+    return decide
 
 
 MADE_PRIVATE = QT_TRANSLATE_NOOP(

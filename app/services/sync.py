@@ -17,9 +17,10 @@ from app.store import outbox
 from app.store.central import CentralError
 from app.store.central.connection import connect, describe
 from app.store.central.pull import WATERMARK, pull
-from app.store.central.push import push
+from app.store.central.push import decide_now, push
 from app.store.central.schema import check_version
 from app.store.database import get_meta, open_database, set_meta
+from app.store.records import Decision
 
 SYNCED_AT = "central_synced_at"
 OFFLINE_SINCE = "central_offline_since"
@@ -102,3 +103,16 @@ def _offline(db: Database, moment: datetime) -> None:
 
 def _moment(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def decide_centrally(
+    url: str, concession_id: str, status: str, by: str, at: datetime, reason: str
+) -> Decision | None:
+    """A supervisor's decision, made in the central store first (see ConcessionService): the
+    decision the chain already holds, if another station's came first. Offline, the decision
+    stands here and goes with the next push (where a clash is reported)."""
+    try:
+        with connect(url, autocommit=True) as conn:
+            return decide_now(conn, concession_id, status, by, int(at.timestamp()), reason)
+    except (CentralError, psycopg.Error):
+        return None

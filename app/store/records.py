@@ -106,6 +106,33 @@ def decide_concession(
         queue_handback(db, "concession", concession_id)
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    status: str
+    decided_by: str
+    decided_at: int  # epoch seconds
+    reason: str | None
+
+
+def take_decision(db: Database, concession_id: str, held: Decision, station: str) -> bool:
+    """The chain's decision on a request still pending here (made at another station): kept
+    as it is, never pushed back; this station's own approved request goes back upstream."""
+    done = db.execute(
+        "UPDATE recorded_concessions SET status = ?, decided_by = ?, decided_at = ?, "
+        "decision_reason = ? WHERE concession_id = ? AND status = 'pending'",
+        [held.status, held.decided_by, held.decided_at, held.reason, concession_id],
+    )
+    if not done.rowcount:
+        return False
+    mine = db.execute(
+        "SELECT 1 FROM recorded_concessions WHERE concession_id = ? AND station = ?",
+        [concession_id, station],
+    ).fetchone()
+    if held.status == APPROVED and mine:
+        queue_handback(db, "concession", concession_id)
+    return True
+
+
 def find_concession(db: Database, concession_id: str) -> RecordedConcession | None:
     """A concession recorded here (not one practised on demo data since replaced)."""
     row = db.execute(

@@ -841,6 +841,10 @@ This station&apos;s own records (goodwill, decisions, customers&apos; words, aud
         <translation>concession {id} is already {status}</translation>
     </message>
     <message>
+        <source>concession {id} was decided at another station first: {decided}</source>
+        <translation>concession {id} was decided at another station first: {decided}</translation>
+    </message>
+    <message>
         <source>nobody approves their own request: {approver} must</source>
         <translation>nobody approves their own request: {approver} must</translation>
     </message>

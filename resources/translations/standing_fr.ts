@@ -841,6 +841,10 @@ Enregistrements propres à ce poste (gestes commerciaux, décisions, paroles des
         <translation>le geste commercial {id} est déjà {status}</translation>
     </message>
     <message>
+        <source>concession {id} was decided at another station first: {decided}</source>
+        <translation>la concession {id} a déjà été décidée à un autre poste&#xa0;: {decided}</translation>
+    </message>
+    <message>
         <source>nobody approves their own request: {approver} must</source>
         <translation>personne ne valide sa propre demande&#xa0;: {approver} doit le faire</translation>
     </message>

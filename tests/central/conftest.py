@@ -84,10 +84,22 @@ def outbox(db: Path) -> list[tuple[str, str]]:
         conn.close()
 
 
+STAFF = (("clerk1", "clerk", "1111"), ("super1", "supervisor", "3333"))
+
+
 @pytest.fixture
-def chain(cli: Cli, central_url: str, demo_export: Path) -> str:
+def chain(cli: Cli, central_url: str, demo_export: Path, tmp_path: Path) -> str:
+    """A central store with the demo export and two members of staff, added centrally from a
+    back office."""
     assert cli("central", "init", "--url", central_url).code == 0
     assert cli("central", "import", demo_export, "--url", central_url).code == 0
+    office = tmp_path / "office.sqlite3"
+    for staff_id, role, pin in STAFF:
+        done = cli(
+            "staff", "add", staff_id, "--name", staff_id.title(), "--role", role,
+            "--central", central_url, "--db", office, stdin=f"{pin}\n",
+        )  # fmt: skip
+        assert done.code == 0, done.err
     return central_url
 
 
@@ -126,8 +138,30 @@ def leeds(cli: Cli, chain: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return Station(cli, "Leeds", tmp_path / "leeds.sqlite3", chain, monkeypatch)
 
 
-def add_clerk(station: Station) -> None:
+def ask(station: Station, value: str = "120.00") -> str:
+    """A waiver over the clerk's limit: a request that waits for a supervisor."""
     done = station.run(
-        "staff", "add", "clerk1", "--name", "Clerk One", "--role", "clerk", stdin="1111\n"
+        "concession", "record", HERO, "--category", "lost_ticket", "--amount", value,
+        "--action", "waive", "--value", value, "--staff", "clerk1", "--json", stdin="1111\n",
+    )  # fmt: skip
+    assert done.code == 0 and done.json()["status"] == "pending", done.err
+    concession_id: str = done.json()["concession_id"]
+    return concession_id
+
+
+def decide(station: Station, concession_id: str, *extra: str) -> CliRun:
+    return station.run(
+        "concession", "approve", concession_id, "--staff", "super1", *extra, stdin="3333\n"
     )
-    assert done.code == 0, done.err
+
+
+def status_of(station: Station, concession_id: str) -> tuple[str, str | None]:
+    conn = sqlite3.connect(station.db)
+    try:
+        row = conn.execute(
+            "SELECT status, decided_by FROM recorded_concessions WHERE concession_id = ?",
+            [concession_id],
+        ).fetchone()
+        return (str(row[0]), row[1])
+    finally:
+        conn.close()

@@ -9,8 +9,9 @@ import json
 from pathlib import Path
 
 import psycopg
+import pytest
 
-from tests.central.conftest import Station, add_clerk
+from tests.central.conftest import Station
 
 
 def test_every_stations_chain_verifies_and_tampering_is_named(
@@ -18,15 +19,15 @@ def test_every_stations_chain_verifies_and_tampering_is_named(
 ) -> None:
     for station in (york, leeds):
         station.sync()
-        add_clerk(station)
         station.give("3.00")
+        station.give("4.00")
         station.sync()
     url = york.url
     done = york.cli("central", "audit", "verify", "--url", url, "--json")
     assert done.code == 0, done.err
     stations = done.json()["stations"]
     assert set(stations) == {"York", "Leeds"}
-    assert all(v["intact"] and v["checked"] >= 2 for v in stations.values())
+    assert all(v["intact"] and v["checked"] >= 2 for v in stations.values()), stations
     out = tmp_path / "audit.csv"
     exported = york.cli("central", "audit", "export", "--url", url, "--out", out, "--json")
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8"))))
@@ -46,12 +47,10 @@ def test_every_stations_chain_verifies_and_tampering_is_named(
 
 def test_the_audit_log_cannot_be_changed_centrally(york: Station) -> None:
     york.sync()
-    add_clerk(york)
+    york.give("1.00")
     york.sync()
-    with psycopg.connect(york.url) as conn:
-        try:
-            conn.execute("DELETE FROM audit_log")
-        except psycopg.errors.IntegrityConstraintViolation as exc:
-            assert "append-only" in str(exc)
-        else:
-            raise AssertionError("an audit record was deleted")
+    with (
+        psycopg.connect(york.url) as conn,
+        pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="append-only"),
+    ):
+        conn.execute("DELETE FROM audit_log")

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from app.store.central.schema import CONTRACT_MIRRORS, SUMMARY_MIRRORS, mirrors
 from app.store.database import get_meta, set_meta, writing
-from app.store.records import APPROVED, queue_handback
+from app.store.records import Decision, take_decision
 
 PULLED = (*CONTRACT_MIRRORS, *SUMMARY_MIRRORS, "staff", "recorded_concessions", "feedback")
 PAGE = 5_000
@@ -175,9 +175,14 @@ def _customers(
 def _staff(
     db: Database, table: str, names: Sequence[str], rows: list[tuple[Any, ...]], _station: str
 ) -> None:
-    """Accounts as the chain keeps them; this counter's own count of wrong PINs stays."""
+    """Accounts as the chain keeps them; this counter's own count of wrong PINs stays, and a
+    lock made anywhere holds here too (the later of the two ends)."""
     shared = [c for c in names if c not in _STAFF_KEPT and c != "staff_id"]
     updates = ", ".join(f"{c} = excluded.{c}" for c in shared)
+    updates += (
+        ", locked_until = CASE WHEN excluded.locked_until > coalesce(staff.locked_until, '') "
+        "THEN excluded.locked_until ELSE staff.locked_until END"
+    )
     marks = ", ".join("?" * len(names))
     db.conn.executemany(
         f"INSERT INTO staff ({', '.join(names)}) VALUES ({marks}) "
@@ -194,21 +199,13 @@ def _recorded(
     at = {c: i for i, c in enumerate(names)}
     db.conn.executemany(_insert_sql("INSERT OR IGNORE", table, names), rows)
     for row in rows:
-        if row[at["status"]] == "pending":
+        if row[at["status"]] in ("pending", "recorded"):
             continue
-        done = db.execute(
-            "UPDATE recorded_concessions SET status = ?, decided_by = ?, decided_at = ?, "
-            "decision_reason = ? WHERE concession_id = ? AND status = 'pending'",
-            [
-                row[at["status"]],
-                row[at["decided_by"]],
-                row[at["decided_at"]],
-                row[at["decision_reason"]],
-                row[at["concession_id"]],
-            ],
-        )
-        if done.rowcount and row[at["status"]] == APPROVED and row[at["station"]] == station:
-            queue_handback(db, "concession", row[at["concession_id"]])
+        held = Decision(
+            row[at["status"]], row[at["decided_by"]], row[at["decided_at"]],
+            row[at["decision_reason"]],
+        )  # fmt: skip
+        take_decision(db, row[at["concession_id"]], held, station)
 
 
 def _ignore_known(

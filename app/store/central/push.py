@@ -19,6 +19,7 @@ from app.store import outbox
 from app.store.central import CentralError
 from app.store.central.schema import mirrors
 from app.store.outbox import Kind
+from app.store.records import Decision
 
 BATCH = 500
 _TABLES: dict[Kind, tuple[str, str]] = {  # kind: (table, key)
@@ -50,6 +51,8 @@ def push(conn: psycopg.Connection, db: Database, *, station: str) -> Pushed:
                 done = _decide(conn, db, decided, pushed.conflicts)
                 pushed.counts["decision"] = pushed.counts.get("decision", 0) + done
         outbox.acknowledged(db, waiting[-1][0])
+    if locks := push_locks(conn, db):
+        pushed.counts["locks"] = locks
     return pushed
 
 
@@ -107,21 +110,44 @@ def _decide(
         ).fetchone()
         if local is None:
             continue
-        updated = conn.execute(
-            "UPDATE recorded_concessions SET status = %s, decided_by = %s, decided_at = %s, "
-            "decision_reason = %s WHERE concession_id = %s AND status = 'pending'",
-            [*local, concession_id],
-        )
-        if updated.rowcount:
-            done += 1
-            continue
-        held = conn.execute(
-            f"SELECT {', '.join(_DECISION)} FROM recorded_concessions WHERE concession_id = %s",
-            [concession_id],
+        row = conn.execute(
+            "SELECT standing_decide(%s, %s, %s, %s, %s)", [concession_id, *local]
         ).fetchone()
-        if held is not None and tuple(held[:2]) != tuple(local[:2]):
+        outcome = str(row[0]) if row else "unknown"
+        if outcome == "decided":
+            done += 1
+        elif outcome != f"{local[0]} by {local[1]}":
             conflicts.append(
-                f"{concession_id}: {held[0]} by {held[1]} in the chain, {local[0]} by {local[1]} "
-                "here; the chain's decision stands"
+                f"{concession_id}: {outcome} in the chain, {local[0]} by {local[1]} here; "
+                "the chain's decision stands"
             )
     return done
+
+
+def push_locks(conn: psycopg.Connection, db: Database) -> int:
+    """Accounts this counter locked after wrong PINs are locked chain-wide (no outbox: the
+    lock itself is the state, sent while it lasts)."""
+    locked = db.execute(
+        "SELECT staff_id, locked_until FROM staff WHERE locked_until IS NOT NULL"
+    ).fetchall()
+    with conn.transaction():
+        for staff_id, until in locked:
+            conn.execute("SELECT standing_note_lock(%s, %s)", [staff_id, until])
+    return len(locked)
+
+
+def decide_now(
+    conn: psycopg.Connection, concession_id: str, status: str, by: str, at: int, reason: str
+) -> Decision | None:
+    """Decide a request centrally, at once: None when this decision is the chain's (or the
+    request has not reached the central store yet); else the decision made first elsewhere."""
+    row = conn.execute(
+        "SELECT standing_decide(%s, %s, %s, %s, %s)", [concession_id, status, by, at, reason]
+    ).fetchone()
+    if row is None or row[0] in ("decided", "unknown"):
+        return None
+    held = conn.execute(
+        f"SELECT {', '.join(_DECISION)} FROM recorded_concessions WHERE concession_id = %s",
+        [concession_id],
+    ).fetchone()
+    return None if held is None else Decision(*held)

@@ -150,10 +150,64 @@ def _mirrored_with_rules(conn: psycopg.Connection) -> None:
     conn.execute(_RULES)
 
 
+# What a station may do beyond reading and adding its own records, each through a function
+# that runs as the owner and does only that: decide a pending request (once, chain-wide) and
+# note an account it locked after wrong PINs. Its own records are its own: row-level security
+# lets a station's role add rows only under its own station's name.
+_STATION_FUNCTIONS = """
+CREATE FUNCTION standing_decide(p_concession text, p_status text, p_by text, p_at bigint,
+    p_reason text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    held text;
+BEGIN
+    UPDATE recorded_concessions SET status = p_status, decided_by = p_by, decided_at = p_at,
+        decision_reason = p_reason
+    WHERE concession_id = p_concession AND status = 'pending';
+    IF FOUND THEN
+        PERFORM pg_notify('standing_decisions', p_concession);
+        RETURN 'decided';
+    END IF;
+    SELECT status || ' by ' || coalesce(decided_by, '?') INTO held
+    FROM recorded_concessions WHERE concession_id = p_concession;
+    RETURN coalesce(held, 'unknown');
+END $$;
+
+CREATE FUNCTION standing_note_lock(p_staff text, p_until text) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+    UPDATE staff SET locked_until = p_until
+    WHERE staff_id = p_staff AND (locked_until IS NULL OR locked_until < p_until)
+$$;
+
+CREATE FUNCTION standing_station_name() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    SELECT station FROM stations WHERE role_name = session_user
+$$;
+"""
+_OWN_RECORDS = ("recorded_concessions", "feedback", "audit_log")
+
+
+def _station_functions(conn: psycopg.Connection) -> None:
+    conn.execute(_STATION_FUNCTIONS)
+    for table in _OWN_RECORDS:
+        name = sql.Identifier(table)
+        conn.execute(sql.SQL("ALTER TABLE {} ENABLE ROW LEVEL SECURITY").format(name))
+        conn.execute(
+            sql.SQL("CREATE POLICY {} ON {} FOR SELECT USING (true)").format(
+                sql.Identifier(f"{table}_read"), name
+            )
+        )
+        conn.execute(
+            sql.SQL(
+                "CREATE POLICY {} ON {} FOR INSERT WITH CHECK (station = standing_station_name())"
+            ).format(sql.Identifier(f"{table}_own"), name)
+        )
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
     ("0002_mirrored_tables", _mirrored_with_rules),
+    ("0003_station_functions", _station_functions),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
@@ -281,6 +335,33 @@ def grant(conn: psycopg.Connection) -> None:
     for table in ("recorded_concessions", "feedback", "audit_log"):
         conn.execute(sql.SQL("GRANT INSERT ON {} TO {}").format(sql.Identifier(table), role))
     conn.execute(sql.SQL("GRANT USAGE ON SEQUENCE standing_changes TO {}").format(role))
+    for function in (
+        "standing_decide(text, text, text, bigint, text)",
+        "standing_note_lock(text, text)",
+    ):
+        conn.execute(sql.SQL("REVOKE ALL ON FUNCTION {} FROM PUBLIC").format(sql.SQL(function)))
+        conn.execute(sql.SQL("GRANT EXECUTE ON FUNCTION {} TO {}").format(sql.SQL(function), role))
+
+
+def add_station(conn: psycopg.Connection, station: str, password: str) -> str:
+    """A login role for one station (in the station role); the role's name."""
+    role = "station_" + "".join(c if c.isalnum() else "_" for c in station.lower())[:40]
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone()
+    verb = "ALTER" if exists else "CREATE"
+    conn.execute(
+        sql.SQL("{} ROLE {} LOGIN PASSWORD {}").format(
+            sql.SQL(verb), sql.Identifier(role), sql.Literal(password)
+        )
+    )
+    conn.execute(
+        sql.SQL("GRANT {} TO {}").format(sql.Identifier(STATION_ROLE), sql.Identifier(role))
+    )
+    conn.execute(
+        "INSERT INTO stations (station, role_name) VALUES (%s, %s) "
+        "ON CONFLICT (station) DO UPDATE SET role_name = excluded.role_name",
+        [station, role],
+    )
+    return role
 
 
 def _column_sql(column: Column, mirror: Mirror) -> sql.Composable:
