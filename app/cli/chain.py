@@ -33,6 +33,11 @@ def add_commands(
     )
     load.add_argument("folder", type=Path, metavar="DIR")
     load.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
+    station = actions.add_parser(
+        "station", help="stations of the chain (the owner's URL)"
+    ).add_subparsers(dest="audit_action", metavar="ACTION", required=True)
+    added = station.add_parser("add", parents=[store], help="a login for one station")
+    added.add_argument("name", metavar="NAME", help="the station's STANDING_STATION")
     audit = actions.add_parser("audit", help="every station's audit chain, centrally")
     audit_actions = audit.add_subparsers(dest="audit_action", metavar="ACTION", required=True)
     audit_actions.add_parser("verify", parents=[store], help="exit 0 intact, 1 broken")
@@ -135,5 +140,22 @@ def central_audit_export(args: argparse.Namespace) -> int:
         args,
         {"written": count, "out": str(args.out)},
         lambda: f"{count:,} audit records written to {args.out}",
+    )
+    return 0
+
+
+def central_station_add(args: argparse.Namespace) -> int:
+    from app.services.central import add_station, shown_url
+
+    url = add_station(args.url, args.name)
+    data = {"station": args.name, "url": url}
+    emit(
+        args,
+        data,
+        lambda: (
+            f"Station {args.name!r} may now sync. On that station set\n"
+            f"  STANDING_STATION={args.name}\n  STANDING_CENTRAL_URL={url}\n"
+            f"(the password is shown this once; {shown_url(url)} is how it is shown after)"
+        ),
     )
     return 0

@@ -4,9 +4,11 @@ and importing an upstream export into it once for every station."""
 from __future__ import annotations
 
 import csv
+import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from app.domain.cells import safe_row
 from app.domain.staff import Staff
@@ -17,13 +19,14 @@ from app.settings import Settings
 from app.store.central import CentralError, schema
 from app.store.central import staff as central_staff
 from app.store.central.audit import StationVerdict, entries, verify_all
-from app.store.central.connection import connect, shown_url
+from app.store.central.connection import shown_url, talking_to
 from app.store.central.importer import import_central
 
 __all__ = [
     "CentralError",
     "StationVerdict",
     "add_staff_centrally",
+    "add_station",
     "central_staff_list",
     "export_central_audit",
     "import_into_central",
@@ -35,7 +38,7 @@ __all__ = [
 
 def init_central(url: str) -> list[str]:
     """Create or migrate the central schema (the owner's URL); the migrations applied."""
-    with connect(url, autocommit=True) as conn:
+    with talking_to(url) as conn:
         return schema.migrate(conn)
 
 
@@ -52,7 +55,7 @@ def import_into_central(
     if rejects is None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         rejects = settings.db_path.absolute().parent / "rejects" / f"central-{stamp}.csv"
-    with connect(url, autocommit=True) as conn:
+    with talking_to(url) as conn:
         return import_central(
             conn, folder, import_context(settings), rejects=rejects, progress=progress
         )
@@ -60,14 +63,14 @@ def import_into_central(
 
 def verify_central_audit(url: str) -> list[StationVerdict]:
     """Every station's audit chain as the central store holds it."""
-    with connect(url) as conn:
+    with talking_to(url) as conn, conn.transaction():
         schema.check_version(conn)
         return verify_all(conn)
 
 
 def export_central_audit(url: str, out: TextIO) -> int:
     """Every station's audit records as CSV (cells neutralised for spreadsheets)."""
-    with connect(url) as conn:
+    with talking_to(url) as conn, conn.transaction():
         schema.check_version(conn)
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(EXPORT_COLUMNS)
@@ -91,7 +94,7 @@ def add_staff_centrally(
 ) -> Staff:
     """A member of staff for the whole chain: checked and recorded as on a station, and added
     to the central store, where every station's next sync finds it."""
-    with connect(url, autocommit=True) as conn:
+    with talking_to(url) as conn:
         schema.check_version(conn)
         return station.staff.add(
             staff_id,
@@ -107,6 +110,22 @@ def add_staff_centrally(
 
 
 def central_staff_list(url: str) -> list[Staff]:
-    with connect(url, autocommit=True) as conn:
+    with talking_to(url) as conn:
         schema.check_version(conn)
         return central_staff.all_staff(conn)
+
+
+def add_station(url: str, station: str) -> str:
+    """A login for one station, in the station role (read what a counter shows, add its own
+    records); returns the URL the station is to use (with its new password: shown once)."""
+    if not station.strip():
+        raise CentralError("give the station's name (as its STANDING_STATION)")
+    password = secrets.token_urlsafe(18)
+    with talking_to(url) as conn:
+        schema.check_version(conn)
+        with conn.transaction():
+            role = schema.add_station(conn, station.strip(), password)
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{quote(role)}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))

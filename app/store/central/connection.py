@@ -4,6 +4,8 @@ password in a message, a log or the audit record."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -32,6 +34,16 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection:
         raise CentralError(describe(exc, url)) from None
 
 
+@contextmanager
+def talking_to(url: str) -> Iterator[psycopg.Connection]:
+    """A connection (autocommit) whose every failure, also mid-way, is one clear CentralError."""
+    try:
+        with connect(url, autocommit=True) as conn:
+            yield conn
+    except psycopg.Error as exc:
+        raise CentralError(describe(exc, url)) from None
+
+
 def describe(exc: BaseException, url: str) -> str:
     """What went wrong, in words a station's staff or their IT can act on."""
     text = str(exc)
@@ -46,6 +58,9 @@ def describe(exc: BaseException, url: str) -> str:
         return f"the central store at {where} is unreachable (connection refused)"
     if "timeout" in lowered or "timed out" in lowered:
         return f"the central store at {where} did not answer within {CONNECT_TIMEOUT_S} s"
+    if "permission denied" in lowered:
+        role = urlsplit(url).username or "?"
+        return f"the central store at {where} does not allow this to {role!r} ({_first_line(text)})"
     if "does not exist" in lowered and "database" in lowered:
         return f"there is no such database at {where}"
     if "invalid" in lowered and ("dsn" in lowered or "uri" in lowered or "option" in lowered):
