@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,12 @@ def add_commands(
     )
     load.add_argument("folder", type=Path, metavar="DIR")
     load.add_argument("--rejects", type=Path, metavar="FILE", help="where to write rejected rows")
+    demo = actions.add_parser("demo", help="a throwaway local chain to try (two stations)")
+    demo.add_argument("--dir", type=Path, required=True, metavar="DIR", help="where it lives")
+    demo.add_argument("--customers", type=int, default=2_000, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--stop", action="store_true", help="stop its PostgreSQL")
+    demo.add_argument("--json", action="store_true", help="print JSON for scripts")
     station = actions.add_parser(
         "station", help="stations of the chain (the owner's URL)"
     ).add_subparsers(dest="audit_action", metavar="ACTION", required=True)
@@ -158,4 +165,34 @@ def central_station_add(args: argparse.Namespace) -> int:
             f"(the password is shown this once; {shown_url(url)} is how it is shown after)"
         ),
     )
+    return 0
+
+
+def central_demo(args: argparse.Namespace) -> int:
+    from app.services.central import start_central_demo, stop_central_demo
+
+    if args.stop:
+        stopped = stop_central_demo(args.dir)
+        emit(args, {"stopped": stopped}, lambda: "Stopped." if stopped else "Not running.")
+        return 0
+    demo = start_central_demo(
+        args.dir, customers=args.customers, seed=args.seed, as_of=datetime.now(UTC).date()
+    )
+    data = {"url": demo.owner_url, "stations": demo.stations}
+
+    def text() -> str:
+        lines = [
+            f"A demo chain runs in {args.dir} (DEMO DATA). Its owner's URL:",
+            f"  {demo.owner_url}",
+        ]
+        lines.append("Try two stations (each in its own terminal):")
+        for name, url in demo.stations.items():
+            db = args.dir / f"{name.lower()}.sqlite3"
+            lines.append(
+                f"  STANDING_STATION={name} STANDING_CENTRAL_URL='{url}' standing sync --db {db}"
+            )
+        lines.append(f"Stop it with: standing central demo --dir {args.dir} --stop")
+        return "\n".join(lines)
+
+    emit(args, data, text)
     return 0

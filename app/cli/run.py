@@ -41,6 +41,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "central import": chain.central_import,
     "sync": chain.sync,
     "central station add": chain.central_station_add,
+    "central demo": chain.central_demo,
     "central audit verify": chain.central_audit_verify,
     "central audit export": chain.central_audit_export,
 }

@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import csv
 import secrets
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from app.demo import write_demo_export
 from app.domain.cells import safe_row
 from app.domain.staff import Staff
-from app.services.audit import EXPORT_COLUMNS
-from app.services.importing import ImportReport, Progress
-from app.services.station import Station, import_context
+from app.services.audit import EXPORT_COLUMNS, os_actor
+from app.services.importing import DEMO_STAFF, ImportReport, Progress
+from app.services.station import Station, import_context, open_station
 from app.settings import Settings
 from app.store.central import CentralError, schema
 from app.store.central import staff as central_staff
 from app.store.central.audit import StationVerdict, entries, verify_all
 from app.store.central.connection import shown_url, talking_to
 from app.store.central.importer import import_central
+from app.store.central.server import ServerError, running_server, start_local_server
 
 __all__ = [
+    "CentralDemo",
     "CentralError",
     "StationVerdict",
     "add_staff_centrally",
@@ -32,6 +36,8 @@ __all__ = [
     "import_into_central",
     "init_central",
     "shown_url",
+    "start_central_demo",
+    "stop_central_demo",
     "verify_central_audit",
 ]
 
@@ -49,6 +55,7 @@ def import_into_central(
     *,
     rejects: Path | None = None,
     progress: Progress | None = None,
+    demo: bool = False,
 ) -> ImportReport:
     """An upstream export into the central store: all of it or nothing; rejected rows go to
     `rejects` (by default a dated file in the data folder)."""
@@ -57,7 +64,7 @@ def import_into_central(
         rejects = settings.db_path.absolute().parent / "rejects" / f"central-{stamp}.csv"
     with talking_to(url) as conn:
         return import_central(
-            conn, folder, import_context(settings), rejects=rejects, progress=progress
+            conn, folder, import_context(settings), rejects=rejects, progress=progress, demo=demo
         )
 
 
@@ -129,3 +136,53 @@ def add_station(url: str, station: str) -> str:
     host = parts.hostname or ""
     netloc = f"{quote(role)}:{quote(password)}@{host}" + (f":{parts.port}" if parts.port else "")
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+DEMO_STATIONS = ("York", "Leeds")
+
+
+@dataclass(frozen=True)
+class CentralDemo:
+    owner_url: str
+    stations: dict[str, str]  # name: the URL that station syncs with
+
+
+def start_central_demo(folder: Path, *, customers: int, seed: int, as_of: date) -> CentralDemo:
+    """A throwaway chain to try: a local PostgreSQL in `folder` (from pip's binaries), the demo
+    export imported, the demo staff, and two stations' logins. Run again, it starts the same
+    cluster (same URLs); `stop_central_demo` stops it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o711)  # PostgreSQL runs as another user when Standing runs as root
+    try:
+        server = start_local_server(folder / "cluster", throwaway=True)
+    except ServerError as exc:
+        raise CentralError(str(exc)) from None
+    with talking_to(server.url()) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = 'standing'").fetchone():
+            admin.execute("CREATE DATABASE standing")
+    owner = server.url("standing")
+    init_central(owner)
+    if not central_staff_list(owner):
+        export = folder / "export"
+        write_demo_export(export, customers=customers, seed=seed, as_of=as_of)
+        settings = Settings(db_path=folder / "office.sqlite3")
+        import_into_central(owner, export, settings, rejects=folder / "rejects.csv", demo=True)
+        office = open_station(settings)
+        try:
+            for staff_id, name, role, pin in DEMO_STAFF:
+                add_staff_centrally(
+                    owner, office, staff_id, name=name, role=role, pin=pin, limit=None,
+                    actor=os_actor(),
+                )  # fmt: skip
+        finally:
+            office.close()
+    return CentralDemo(owner, {name: add_station(owner, name) for name in DEMO_STATIONS})
+
+
+def stop_central_demo(folder: Path) -> bool:
+    """Stop the demo's PostgreSQL; False when it was not running."""
+    server = running_server(folder / "cluster")
+    if server is None:
+        return False
+    server.stop()
+    return True

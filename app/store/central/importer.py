@@ -46,9 +46,11 @@ def import_central(
     *,
     rejects: Path | None = None,
     progress: Progress | None = None,
+    demo: bool = False,
 ) -> ImportReport:
     """Import every contract file in `folder` in one transaction: it applies fully or not at
-    all. `conn` is the owner's (or an importer's) connection, not in a transaction."""
+    all. `conn` is the owner's (or an importer's) connection, not in a transaction. `demo`:
+    the data is invented, and every station says so."""
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
@@ -60,7 +62,7 @@ def import_central(
         with conn.transaction():
             check_version(conn)
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
-            _apply(conn, files, context, report, sink, progress)
+            _apply(conn, files, context, report, sink, progress, demo)
         committed = True
     except psycopg.Error as exc:
         raise ExportError(
@@ -81,6 +83,7 @@ def _apply(
     report: ImportReport,
     sink: Rejects,
     progress: Progress | None,
+    demo: bool,
 ) -> None:
     with conn.cursor() as cur:
         cur.execute("SELECT customer_id FROM customers")
@@ -113,7 +116,7 @@ def _apply(
     report.imported_at = datetime.now(UTC)
     accepted = sum(f.imported + f.unchanged for f in report.files.values())
     if accepted or not report.rejected:
-        _set_meta(conn, {"exported_at": report.exported_at.isoformat(), "demo": "0"})
+        _set_meta(conn, {"exported_at": report.exported_at.isoformat(), "demo": str(int(demo))})
         _set_meta(conn, {"imported_at": report.imported_at.isoformat()})
     if progress:
         progress(ImportStep(Stage.COMMITTING))

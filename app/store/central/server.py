@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -57,20 +56,27 @@ def start_local_server(folder: Path, *, throwaway: bool = False) -> LocalServer:
     """Start the cluster in `folder`, making it first if need be. `throwaway`: no fsync
     (tests and trials: a power cut may lose it, which is what throwaway means)."""
     folder = folder.absolute()
+    running = running_server(folder)
+    if running is not None and _answers(running.port):
+        return running
     data = folder / "data"
     fresh = not (data / "PG_VERSION").exists()
     if fresh:
         _make_cluster(folder)
     password = (folder / _PASSWORD_FILE).read_text("ascii").strip()
-    port = _free_port()
+    port = _free_port(_saved_port(folder))
     options = f"-h 127.0.0.1 -p {port} -k {folder}"
     if throwaway:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     log = folder / "server.log"
     done = _run("pg_ctl", "-D", str(data), "-o", options, "-l", str(log), "-w", "start")
     if done.returncode != 0:
-        tail = log.read_text("utf-8", "replace")[-600:] if log.exists() else done.stderr
-        raise ServerError(f"PostgreSQL did not start in {folder}: {tail.strip()}")
+        said = log.read_text("utf-8", "replace") if log.exists() else done.stderr
+        fatal = [line for line in said.splitlines() if "FATAL" in line or "ERROR" in line]
+        why = (fatal or said.strip().splitlines() or ["no reason given"])[-1]
+        raise ServerError(
+            f"PostgreSQL did not start in {folder}: {why.split('FATAL:')[-1].strip()}"
+        )
     (folder / _PORT_FILE).write_text(str(port), "ascii")
     return LocalServer(folder, port, password)
 
@@ -142,11 +148,33 @@ def _run(command: str, *args: str, check: bool = True) -> subprocess.CompletedPr
         raise ServerError(f"{command} could not run: {exc}") from None
 
 
-def _free_port() -> int:
+def _saved_port(folder: Path) -> int:
+    try:
+        return int((folder / _PORT_FILE).read_text("ascii"))
+    except (OSError, ValueError):
+        return 0
+
+
+def _free_port(wanted: int = 0) -> int:
+    """The port the cluster had before (its URLs stay the same), else any free one."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
+        try:
+            probe.bind(("127.0.0.1", wanted))
+        except OSError:
+            probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
 
 
-def remove(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
+def _answers(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def running_server(folder: Path) -> LocalServer | None:
+    """The cluster in `folder` if it is running now."""
+    folder = folder.absolute()
+    if not (folder / "data" / "postmaster.pid").exists() or not (folder / _PORT_FILE).exists():
+        return None
+    password = (folder / _PASSWORD_FILE).read_text("ascii").strip()
+    return LocalServer(folder, _saved_port(folder), password)
