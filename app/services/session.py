@@ -3,10 +3,13 @@ record, and the signed-in person's Desk, the one door the window goes through.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
+from threading import Event
+from typing import TYPE_CHECKING
 
 from app.domain.staff import Staff
 from app.domain.text import Text
@@ -14,6 +17,9 @@ from app.services.desk import Desk
 from app.services.importing import ImportReport
 from app.services.lookup import Freshness as DataDates
 from app.services.station import Station
+
+if TYPE_CHECKING:
+    from app.services.sync import SyncReport, SyncState
 
 
 class SignedIn(Enum):
@@ -109,6 +115,31 @@ class Session:
 
     def freshness(self) -> Freshness:
         return self.judge(self.station.lookup.freshness())
+
+    # the chain (psycopg loads only when this station is in one)
+    @property
+    def in_chain(self) -> bool:
+        return self.station.settings.central is not None
+
+    def sync(self) -> SyncReport:
+        """Push and pull (slow: the window calls it from a worker); CentralError offline."""
+        from app.services.sync import sync_station
+
+        return sync_station(self.station.settings, self.station.clock())
+
+    def sync_state(self) -> SyncState:
+        from app.services.sync import sync_state
+
+        return sync_state(self.station.settings)
+
+    def listen(self, heard: Callable[[], None], stop: Event) -> None:
+        """Until `stop` is set, call `heard` whenever a request or a decision is made anywhere
+        in the chain (PostgreSQL LISTEN/NOTIFY); runs on a thread of its own."""
+        from app.services.sync import listen
+
+        url = self.station.settings.central
+        if url:
+            listen(url, heard, stop)
 
     def judge(self, meta: DataDates) -> Freshness:
         """The data's age by the station's clock; stale past the setting (never the demo)."""

@@ -6,8 +6,10 @@ status: recorded items wait in the outbox."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from threading import Event
 
 import psycopg
 from sqlite_utils import Database
@@ -42,7 +44,7 @@ class SyncState:
 
     synced_at: datetime | None  # the last sync that completed (None: never)
     offline_since: datetime | None  # the first failure since then (None: not offline)
-    waiting: int  # records in the outbox
+    waiting: int  # goodwill, decisions and words in the outbox (audit records go with them)
 
 
 def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
@@ -82,7 +84,7 @@ def sync_state(settings: Settings) -> SyncState:
         return SyncState(
             _moment(get_meta(db, SYNCED_AT)),
             _moment(get_meta(db, OFFLINE_SINCE)),
-            outbox.count(db),
+            outbox.count(db, audit=False),
         )
     finally:
         db.close()
@@ -116,3 +118,22 @@ def decide_centrally(
             return decide_now(conn, concession_id, status, by, int(at.timestamp()), reason)
     except (CentralError, psycopg.Error):
         return None
+
+
+CHANNELS = ("standing_decisions", "standing_requests")
+RETRY_SECONDS = 5.0
+
+
+def listen(url: str, heard: Callable[[], None], stop: Event) -> None:
+    """Call `heard` on every notice of a decision or a new request, until `stop` is set;
+    a lost connection is tried again every few seconds (the periodic sync is the fallback)."""
+    while not stop.is_set():
+        try:
+            with connect(url, autocommit=True) as conn:
+                for channel in CHANNELS:
+                    conn.execute(f"LISTEN {channel}")
+                while not stop.is_set():
+                    for _notice in conn.notifies(timeout=1.0, stop_after=1):
+                        heard()
+        except (CentralError, psycopg.Error):
+            stop.wait(RETRY_SECONDS)

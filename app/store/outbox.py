@@ -30,5 +30,8 @@ def acknowledged(db: Database, through: int) -> None:
     db.execute("DELETE FROM outbox WHERE seq <= ?", [through])
 
 
-def count(db: Database) -> int:
-    return int(db.execute("SELECT count(*) FROM outbox").fetchone()[0])
+def count(db: Database, *, audit: bool = True) -> int:
+    """How many rows wait; `audit=False`: the goodwill, decisions and words only (what a
+    person at the counter recorded, not the audit records of their lookups)."""
+    where = "" if audit else " WHERE kind <> 'audit'"
+    return int(db.execute(f"SELECT count(*) FROM outbox{where}").fetchone()[0])

@@ -409,17 +409,19 @@ class GoodwillPanel(QFrame):
         self.outcome.setProperty("state", outcome.status)
         self._repolish(self.outcome)
 
-    def show_decision(self, outcome: Outcome) -> None:
-        """A supervisor's decision on the request this panel made (others are not shown)."""
+    def show_decision(self, outcome: Outcome, by: str | None = None) -> None:
+        """A supervisor's decision on the request this panel made (others are not shown);
+        `by`: who decided, when it was decided elsewhere."""
         if self.pending_id != outcome.concession_id:
             return
         self.pending_id = None
         word = self.tr("APPROVED") if outcome.status == "approved" else self.tr("DENIED")
-        self.outcome.setText(
-            self.tr("{word} by a supervisor (ref {ref}).").format(
-                word=word, ref=outcome.concession_id[:8]
-            )
-        )
+        ref = outcome.concession_id[:8]
+        if by:
+            text = self.tr("{word} by {by} (ref {ref}).").format(word=word, by=by, ref=ref)
+        else:
+            text = self.tr("{word} by a supervisor (ref {ref}).").format(word=word, ref=ref)
+        self.outcome.setText(text)
         self.outcome.setProperty("state", outcome.status)
         self._repolish(self.outcome)
 

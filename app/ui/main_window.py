@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,6 +25,7 @@ from app.services.session import Freshness, Session, SignedIn
 from app.services.station import Station, StoreError
 from app.ui import format as fmt
 from app.ui.after_paint import AfterPaint
+from app.ui.chain_sync import ChainSync, banner
 from app.ui.customer_card import CustomerCard
 from app.ui.goodwill_flow import GoodwillFlow
 from app.ui.goodwill_panel import GoodwillPanel
@@ -37,7 +37,7 @@ from app.ui.menus import Menus
 from app.ui.search_pane import SearchPane
 from app.ui.status_line import StatusLine
 from app.ui.theme import Looks, Palette
-from app.ui.translations import failure, shown
+from app.ui.translations import failure
 from app.ui.workers import Runner
 
 WORK_PAGE, LOCK_PAGE = 0, 1
@@ -56,11 +56,8 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.demo_banner = QLabel(
-            self.tr("DEMO DATA — these customers are invented; nothing here is real.")
-        )
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        demo = self.tr("DEMO DATA — these customers are invented; nothing here is real.")
+        self.demo_banner = banner(demo, "demoBanner")
         outer.addWidget(self.demo_banner)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages, 1)
@@ -109,8 +106,8 @@ class MainWindow(QMainWindow):
         self.looks.changed.connect(self._show_looks)
         self.looks.apply()
         self.refresh_freshness()
-        for notice in self.session.notices:
-            self.status.show_notice(shown(notice))
+        self.status.show_notices(self.session.notices)
+        self.chain = ChainSync(self) if self.session.in_chain else None  # syncs from now on
         if staff is None:
             self._show_signed_out()
         else:
@@ -165,6 +162,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.after_paint.run_now()  # an opening's records come before what follows
         self.freshness_timer.stop()
+        if self.chain is not None:
+            self.chain.detach()
         self.idle.detach()
         self.looks.detach()
         try:

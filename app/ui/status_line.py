@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,10 @@ class StatusLine(QObject):
                 self.station_name, staff.short_name, shown(role_name(staff.role))
             )
         )
+
+    def show_notices(self, notices: Iterable[str]) -> None:
+        for notice in notices:
+            self.show_notice(shown(notice))
 
     def show_notice(self, text: str) -> None:
         """Something the station says once (files made private, a backup that failed), for a

@@ -76,6 +76,40 @@
     </message>
 </context>
 <context>
+    <name>ChainSync</name>
+    <message>
+        <source>NOT YET SYNCED — this station has not received the chain&apos;s data: goodwill given at other stations is not counted yet.</source>
+        <translation>NOT YET SYNCED — this station has not received the chain&apos;s data: goodwill given at other stations is not counted yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>offline since {0} — %n records waiting</source>
+        <translation>
+            <numerusform>offline since {0} — %n record waiting</numerusform>
+            <numerusform>offline since {0} — %n records waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>synced {0} ago</source>
+        <translation>synced {0} ago</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Scan a card, or type a phone number, name or email.
@@ -435,6 +469,10 @@ last 24 months</translation>
     <message>
         <source>DENIED</source>
         <translation>DENIED</translation>
+    </message>
+    <message>
+        <source>{word} by {by} (ref {ref}).</source>
+        <translation>{word} by {by} (ref {ref}).</translation>
     </message>
     <message>
         <source>{word} by a supervisor (ref {ref}).</source>

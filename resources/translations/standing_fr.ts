@@ -76,6 +76,40 @@
     </message>
 </context>
 <context>
+    <name>ChainSync</name>
+    <message>
+        <source>NOT YET SYNCED — this station has not received the chain&apos;s data: goodwill given at other stations is not counted yet.</source>
+        <translation>PAS ENCORE SYNCHRONISÉ — ce poste n&apos;a pas reçu les données de la chaîne&#xa0;: les gestes accordés aux autres postes ne sont pas encore comptés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>offline since {0} — %n records waiting</source>
+        <translation>
+            <numerusform>hors ligne depuis {0} — %n enregistrement en attente</numerusform>
+            <numerusform>hors ligne depuis {0} — %n enregistrements en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>jamais synchronisé</translation>
+    </message>
+    <message>
+        <source>synced {0} ago</source>
+        <translation>synchronisé il y a {0}</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0}&#xa0;s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0}&#xa0;min</translation>
+    </message>
+    <message>
+        <source>{0} h</source>
+        <translation>{0}&#xa0;h</translation>
+    </message>
+</context>
+<context>
     <name>CustomerCard</name>
     <message>
         <source>Scan a card, or type a phone number, name or email.
@@ -435,6 +469,10 @@ last 24 months</source>
     <message>
         <source>DENIED</source>
         <translation>REFUSÉ</translation>
+    </message>
+    <message>
+        <source>{word} by {by} (ref {ref}).</source>
+        <translation>{word} par {by} (réf. {ref}).</translation>
     </message>
     <message>
         <source>{word} by a supervisor (ref {ref}).</source>

@@ -11,7 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.central.conftest import Station
+from tests.chain import Station
 
 
 def test_every_stations_chain_verifies_and_tampering_is_named(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.central.conftest import Cli, Station
+from tests.chain import Cli, Station
 
 
 @pytest.fixture

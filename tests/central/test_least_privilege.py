@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.central.conftest import Cli, Station, ask, decide, status_of
+from tests.chain import Cli, Station, ask, decide, status_of
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.central.conftest import Station, ask, decide, status_of
+from tests.chain import Station, ask, decide, status_of
 
 
 def test_a_request_from_york_is_approved_at_leeds(york: Station, leeds: Station) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from app.store.central.pull import PULLED
-from tests.central.conftest import (
+from tests.chain import (
     HERO,
     Cli,
     Station,

@@ -13,6 +13,9 @@ from app.services.importing import add_demo_staff
 from app.services.station import Station
 from app.ui.app import build_window
 from app.ui.main_window import MainWindow
+from tests.chain import central_url, chain, pg_admin_url
+
+__all__ = ["central_url", "chain", "pg_admin_url"]  # the chain's fixtures, for its window
 
 
 @pytest.fixture(autouse=True)

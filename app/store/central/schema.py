@@ -203,11 +203,31 @@ def _station_functions(conn: psycopg.Connection) -> None:
         )
 
 
+# A new request for approval is announced as it arrives, as a decision is (standing_decide):
+# connected windows sync at once instead of at their next turn.
+_ANNOUNCE = """
+CREATE FUNCTION standing_announce_request() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.status = 'pending' THEN
+        PERFORM pg_notify('standing_requests', NEW.concession_id);
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER recorded_concessions_announce AFTER INSERT ON recorded_concessions
+    FOR EACH ROW EXECUTE FUNCTION standing_announce_request();
+"""
+
+
+def _announce(conn: psycopg.Connection) -> None:
+    conn.execute(_ANNOUNCE)
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
     ("0002_mirrored_tables", _mirrored_with_rules),
     ("0003_station_functions", _station_functions),
+    ("0004_announce_requests", _announce),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
