@@ -310,6 +310,7 @@ class CustomerCard(QWidget):
                 (self.tr("Kind"), lambda c: words.kind(c.kind)),
                 (self.tr("Status"), lambda c: words.status(c.status or "granted")),
                 (self.tr("Why"), lambda c: c.reason or ""),
+                (self.tr("Where"), lambda c: c.location or ""),  # which station, in a chain
             ]
         )
         self.tabs.setAccessibleName(self.tr("Customer history"))

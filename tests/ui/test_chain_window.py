@@ -77,6 +77,8 @@ def test_the_window_syncs_and_a_decision_elsewhere_reaches_the_panel(
     )  # fmt: skip  (the window pushed it when it was recorded)
     assert decide(leeds, asked).code == 0  # decided centrally: NOTIFY reaches the window
     qtbot.waitUntil(lambda: "APPROVED by super1" in win.goodwill.outcome.text(), timeout=SYNC_MS)
+    history = win.card.goodwill
+    assert history.data(history.index(0, 5)) == "York"  # where it was asked for
 
 
 def test_offline_the_status_bar_says_since_when_and_what_waits(
