@@ -158,6 +158,8 @@ def _saved_port(folder: Path) -> int:
 def _free_port(wanted: int = 0) -> int:
     """The port the cluster had before (its URLs stay the same), else any free one."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # as PostgreSQL binds: a port left in TIME_WAIT by a restart is free to it
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", wanted))
         except OSError:
