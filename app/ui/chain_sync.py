@@ -119,6 +119,16 @@ class ChainSync(QObject):
             text = self.tr("synced {0} ago").format(self._ago(now, state.synced_at))
         self.label.setText(text)
         self.label.setProperty("offline", state.offline_since is not None)
+        note = ""
+        if state.offline_since is not None:
+            note = (
+                self.tr(
+                    "Offline: goodwill at other stations is counted as of the last sync ({0})."
+                ).format(fmt.moment(state.synced_at, self.window.zone))
+                if state.synced_at
+                else self.tr("Offline: goodwill at other stations is not counted (never synced).")
+            )
+        self.window.goodwill.set_chain_note(note)
 
     def _ago(self, now: datetime, then: datetime) -> str:
         seconds = max(0, int((now - then).total_seconds()))

@@ -204,6 +204,11 @@ class GoodwillPanel(QFrame):
         self.outcome.setObjectName("outcome")
         self.outcome.setWordWrap(True)
         layout.addWidget(self.outcome)
+        self.chain_note = QLabel()  # in a chain, offline: how old the other stations' counts are
+        self.chain_note.setObjectName("chainNote")
+        self.chain_note.setWordWrap(True)
+        self.chain_note.hide()
+        layout.addWidget(self.chain_note)
         layout.addStretch(1)
 
         self.category.currentIndexChanged.connect(self.refresh)
@@ -424,6 +429,12 @@ class GoodwillPanel(QFrame):
         self.outcome.setText(text)
         self.outcome.setProperty("state", outcome.status)
         self._repolish(self.outcome)
+
+    def set_chain_note(self, text: str) -> None:
+        """Say (or, with no text, stop saying) that other stations' goodwill is counted only
+        as of the last sync."""
+        self.chain_note.setText(text)
+        self.chain_note.setVisible(bool(text))
 
     def show_failure(self, message: str) -> None:
         self.outcome.setText(self.tr("Not recorded: {0}").format(message))

@@ -97,6 +97,14 @@
         <translation>synced {0} ago</translation>
     </message>
     <message>
+        <source>Offline: goodwill at other stations is counted as of the last sync ({0}).</source>
+        <translation>Offline: goodwill at other stations is counted as of the last sync ({0}).</translation>
+    </message>
+    <message>
+        <source>Offline: goodwill at other stations is not counted (never synced).</source>
+        <translation>Offline: goodwill at other stations is not counted (never synced).</translation>
+    </message>
+    <message>
         <source>{0} s</source>
         <translation>{0} s</translation>
     </message>

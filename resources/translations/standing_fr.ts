@@ -97,6 +97,14 @@
         <translation>synchronisé il y a {0}</translation>
     </message>
     <message>
+        <source>Offline: goodwill at other stations is counted as of the last sync ({0}).</source>
+        <translation>Hors ligne&#xa0;: les gestes des autres postes sont comptés tels qu&apos;à la dernière synchronisation ({0}).</translation>
+    </message>
+    <message>
+        <source>Offline: goodwill at other stations is not counted (never synced).</source>
+        <translation>Hors ligne&#xa0;: les gestes des autres postes ne sont pas comptés (jamais synchronisé).</translation>
+    </message>
+    <message>
         <source>{0} s</source>
         <translation>{0}&#xa0;s</translation>
     </message>

@@ -95,3 +95,21 @@ def test_two_stations_with_one_name_are_refused(york: Station, tmp_path: Path) -
     assert added.code == 0  # the first audit record of a second "York"
     done = twin.run("sync")
     assert done.code == 2 and "each station needs its own STANDING_STATION" in done.err
+
+
+def test_the_guards_count_goodwill_given_at_other_stations(york: Station, leeds: Station) -> None:
+    york.sync()
+    leeds.sync()
+    ask = ("suggest", HERO, "--category", "delay", "--amount", "4.00", "--json")
+    before = leeds.run(*ask).json()
+    for _ in range(3):
+        york.give("1.00")
+    york.sync()
+    unsynced = leeds.run(*ask).json()
+    assert unsynced == before  # as of Leeds's last sync
+    leeds.sync()
+    after = leeds.run(*ask).json()
+    first = after[0] if isinstance(after, list) else after["suggestions"][0]
+    reasons = " ".join(r["text"] for r in first["reasons"])
+    assert "last goodwill £1.00" in reasons, reasons
+    assert first["needs_approval"] and "in the last 90 days" in first["approval_reason"], first

@@ -62,7 +62,7 @@ def test_the_window_syncs_and_a_decision_elsewhere_reaches_the_panel(
     assert chain_sync is not None
     qtbot.waitUntil(lambda: win.chain is not None and win.chain.label.text().startswith("synced"),
                     timeout=SYNC_MS)  # fmt: skip
-    assert not chain_sync.banner.isVisible()
+    assert not chain_sync.banner.isVisible() and win.goodwill.chain_note.text() == ""
     sign_in_clerk(win, qtbot)
     qtbot.keyClicks(win.search, "07700900123", delay=20)
     assert win.card.profile is not None and win.card.profile.customer_id == "C000001"
@@ -97,6 +97,7 @@ def test_offline_the_status_bar_says_since_when_and_what_waits(
                         timeout=SYNC_MS)  # fmt: skip
         assert chain_sync.label.text().endswith("0 records waiting")
         assert chain_sync.banner.isVisible() and "NOT YET SYNCED" in chain_sync.banner.text()
+        assert "is not counted (never synced)" in win.goodwill.chain_note.text()
     finally:
         win.close()
         station.close()
