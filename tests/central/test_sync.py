@@ -113,3 +113,22 @@ def test_the_guards_count_goodwill_given_at_other_stations(york: Station, leeds:
     reasons = " ".join(r["text"] for r in first["reasons"])
     assert "last goodwill £1.00" in reasons, reasons
     assert first["needs_approval"] and "in the last 90 days" in first["approval_reason"], first
+
+
+def test_an_account_locked_at_one_station_is_locked_at_all(york: Station, leeds: Station) -> None:
+    york.sync()
+    leeds.sync()
+    for _ in range(5):
+        wrong = york.run(
+            "concession", "record", HERO, "--category", "delay", "--amount", "1",
+            "--action", "voucher", "--value", "1", "--staff", "clerk1", stdin="9999\n",
+        )  # fmt: skip
+        assert wrong.code == 2
+    assert "locked" in wrong.err
+    assert york.sync()["pushed"]["locks"] == 1
+    leeds.sync()
+    refused = leeds.run(
+        "concession", "record", HERO, "--category", "delay", "--amount", "1",
+        "--action", "voucher", "--value", "1", "--staff", "clerk1", stdin="1111\n",
+    )  # fmt: skip
+    assert refused.code == 2 and "locked" in refused.err, refused.err
