@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from app.services.station import Station, open_station
 from app.settings import Settings
 from app.ui.app import build_window
+from app.ui.approval import ApprovalDialog, PendingQueue
 from app.ui.main_window import MainWindow
-from tests.chain import Cli, decide
+from tests.chain import Cli, ask, central_rows, decide, status_of
 from tests.chain import Station as CliStation
 from tests.clock import Clock
 
@@ -101,3 +102,36 @@ def test_offline_the_status_bar_says_since_when_and_what_waits(
     finally:
         win.close()
         station.close()
+
+
+def test_a_request_from_another_station_is_approved_from_the_window_queue(
+    york_window: MainWindow,
+    qtbot: QtBot,
+    cli: Cli,
+    chain: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    win = york_window
+    leeds = CliStation(cli, "Leeds", tmp_path / "leeds.sqlite3", chain, monkeypatch)
+    leeds.sync()
+    asked = ask(leeds)  # Leeds's clerk asks; its push announces the request (NOTIFY)
+    leeds.sync()
+    sign_in_clerk(win, qtbot)
+    qtbot.waitUntil(lambda: win.session.desk.find_concession(asked) is not None, timeout=SYNC_MS)
+    qtbot.keyClick(win.search, Qt.Key.Key_F9)
+    queue = win.dialog
+    assert isinstance(queue, PendingQueue) and queue.model.rowCount() == 1
+    qtbot.waitUntil(queue.table.hasFocus)
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    approval = queue.dialog
+    assert isinstance(approval, ApprovalDialog)
+    qtbot.keyClicks(approval.approver, "super1")
+    qtbot.keyClick(approval.approver, Qt.Key.Key_Return)
+    qtbot.keyClicks(approval.pin, "3333")
+    qtbot.keyClick(approval.pin, Qt.Key.Key_Return)
+    assert queue.model.rowCount() == 0
+    queue.accept()
+    assert central_rows(chain, "recorded_concessions")[0][11] == "approved"  # decided centrally
+    leeds.sync()
+    assert status_of(leeds, asked) == ("approved", "super1")
