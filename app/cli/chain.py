@@ -91,6 +91,7 @@ def sync(args: argparse.Namespace) -> int:
         "pushed": report.pushed,
         "watermark": report.watermark,
         "conflicts": report.conflicts,
+        "resynced": list(report.resynced),
     }
     emit(args, data, lambda: _sync_text(report.pulled, report.pushed, report.conflicts))
     return 0

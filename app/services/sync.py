@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from threading import Event
 
 import psycopg
@@ -25,6 +25,8 @@ from app.store.database import get_meta, open_database, set_meta
 from app.store.records import Decision
 
 SYNCED_AT = "central_synced_at"
+COUNTED_AT = "central_counted_at"  # the last pull that compared row counts
+RECOUNT_EVERY = timedelta(hours=1)  # counting 20M purchases takes a second or two
 OFFLINE_SINCE = "central_offline_since"
 
 __all__ = ["CentralError", "SyncReport", "SyncState", "sync_state", "sync_station"]
@@ -36,6 +38,7 @@ class SyncReport:
     pushed: dict[str, int]
     watermark: str
     conflicts: list[str] = field(default_factory=list)
+    resynced: tuple[str, ...] = ()  # tables found drifted and pulled whole again
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,11 @@ def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
                 check_version(conn)
                 conn.autocommit = False
                 pushed = push(conn, db, station=settings.station)
-                pulled = pull(conn, db, station=settings.station)
+                counted = _moment(get_meta(db, COUNTED_AT))
+                recount = counted is None or moment - counted >= RECOUNT_EVERY
+                pulled = pull(conn, db, station=settings.station, recount=recount)
+                if recount:
+                    set_meta(db, COUNTED_AT, moment.isoformat())
         except CentralError:
             _offline(db, moment)
             raise
@@ -73,7 +80,9 @@ def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
             raise CentralError(describe(exc, url)) from None
         set_meta(db, SYNCED_AT, moment.isoformat())
         db.execute("DELETE FROM meta WHERE key = ?", [OFFLINE_SINCE])
-        return SyncReport(pulled.counts, pushed.counts, pulled.watermark, pushed.conflicts)
+        return SyncReport(
+            pulled.counts, pushed.counts, pulled.watermark, pushed.conflicts, pulled.resynced
+        )
     finally:
         db.close()
 

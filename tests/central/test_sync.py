@@ -132,3 +132,19 @@ def test_an_account_locked_at_one_station_is_locked_at_all(york: Station, leeds:
         "--action", "voucher", "--value", "1", "--staff", "clerk1", stdin="1111\n",
     )  # fmt: skip
     assert refused.code == 2 and "locked" in refused.err, refused.err
+
+
+def test_a_cache_that_drifted_is_found_by_its_counts_and_pulled_whole(york: Station) -> None:
+    york.sync()
+    conn = sqlite3.connect(york.db)
+    with conn:  # a row lost, one left over: the watermark alone would never notice
+        conn.execute(
+            "DELETE FROM purchases WHERE purchase_id = (SELECT min(purchase_id) FROM purchases)"
+        )
+        conn.execute("INSERT INTO cards (card_number, customer_id) VALUES ('999', 'C000001')")
+        conn.execute("DELETE FROM meta WHERE key = 'central_counted_at'")  # the hourly count is due
+    conn.close()
+    result = york.sync()
+    assert sorted(result["resynced"]) == ["cards", "purchases"]
+    for table in PULLED:
+        assert cache_rows(york.db, table) == central_rows(york.url, table), table

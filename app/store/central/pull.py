@@ -36,10 +36,13 @@ _STAFF_KEPT = ("failed_attempts", "locked_until")  # this counter's own lockout 
 class Pulled:
     counts: dict[str, int]
     watermark: str
+    resynced: tuple[str, ...] = ()  # tables whose row count had drifted: pulled whole again
 
 
-def pull(conn: psycopg.Connection, db: Database, *, station: str) -> Pulled:
-    """Apply every central change since this cache's watermark; `conn` must be idle."""
+def pull(conn: psycopg.Connection, db: Database, *, station: str, recount: bool = False) -> Pulled:
+    """Apply every central change since this cache's watermark; `conn` must be idle.
+    `recount`: then compare each shared table's rows with the central store's (in the same
+    snapshot); a table that drifted (a row lost or left over) is emptied and pulled whole."""
     low = get_meta(db, WATERMARK) or "0"
     state = _progress(db, low)
     counts: dict[str, int] = dict.fromkeys((*PULLED, "tombstones"), 0)
@@ -52,6 +55,7 @@ def pull(conn: psycopg.Connection, db: Database, *, station: str) -> Pulled:
             for table in PULLED:
                 counts[table] = _pull_table(conn, db, table, low, state, station)
             counts["tombstones"] = _pull_tombstones(conn, db, low, state)
+            resynced = _resync_drifted(conn, db, station) if recount else ()
             meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     finally:
         conn.read_only = False
@@ -62,7 +66,25 @@ def pull(conn: psycopg.Connection, db: Database, *, station: str) -> Pulled:
                 set_meta(db, key, str(meta[key]))
         set_meta(db, WATERMARK, state["target"])
         db.execute("DELETE FROM meta WHERE key = ?", [_PROGRESS])
-    return Pulled({k: v for k, v in counts.items() if v}, state["target"])
+    return Pulled({k: v for k, v in counts.items() if v}, state["target"], resynced)
+
+
+def _resync_drifted(conn: psycopg.Connection, db: Database, station: str) -> tuple[str, ...]:
+    """The tables the central store alone fills whose row count differs from it here."""
+    drifted = []
+    for table in (*CONTRACT_MIRRORS, *SUMMARY_MIRRORS):
+        name = sql.Identifier(table)
+        central = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(name)).fetchone()
+        here = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if central is None or int(central[0]) == int(here):
+            continue
+        drifted.append(table)
+        with writing(db):
+            db.execute(f"DELETE FROM {table}")
+            if table == "customers":
+                db.execute("DELETE FROM name_words")
+        _pull_table(conn, db, table, "0", {"low": "0", "done": {}}, station)
+    return tuple(drifted)
 
 
 def _progress(db: Database, low: str) -> dict[str, Any]:
