@@ -52,6 +52,11 @@ def import_folder(
 ) -> ImportReport:
     """Import an upstream export, after a backup of the cache as it was; rejected rows go to
     `rejects` (by default a dated file beside the cache). Real data replaces demo data."""
+    if station.settings.central:
+        raise ExportError(
+            "this station is part of a chain: an export is imported once, into the central "
+            "store (`standing central import`), and stations get it by `standing sync`"
+        )
     path = station.settings.db_path
     saved = None
     if station.has_data() and str(path) != ":memory:":

@@ -188,7 +188,8 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
     language = app.findChild(Language)
     if language is not None:
         language.use_policy(station.policy)
-    if not station.has_data():
+    chain = settings.central is not None  # data and staff come by sync, never made here
+    if not station.has_data() and not chain:
         station.close()
         setup = DemoSetup(settings, Runner())
         setup.run()
@@ -202,7 +203,7 @@ def _run_station(app: QApplication, db_path: Path | None) -> int:
             )
             return 1
         station = open_station(settings)
-    if not station.staff.has_staff():
+    if not station.staff.has_staff() and not chain:
         first = FirstManagerDialog(station.staff, os_actor())
         if first.exec() != FirstManagerDialog.DialogCode.Accepted:
             station.close()

@@ -148,3 +148,8 @@ def test_a_cache_that_drifted_is_found_by_its_counts_and_pulled_whole(york: Stat
     assert sorted(result["resynced"]) == ["cards", "purchases"]
     for table in PULLED:
         assert cache_rows(york.db, table) == central_rows(york.url, table), table
+
+
+def test_a_station_of_a_chain_does_not_import_on_its_own(york: Station, demo_export: Path) -> None:
+    done = york.run("import", demo_export)
+    assert done.code == 2 and "standing central import" in done.err
