@@ -44,6 +44,7 @@ class ChainSync(QObject):
             layout.insertWidget(1, self.banner)  # under the demo banner
         self.label = QLabel()
         self.label.setObjectName("chainState")
+        self.label.setContentsMargins(12, 0, 0, 0)  # apart from the data's freshness
         window.statusBar().addPermanentWidget(self.label)
         self.timer = QTimer(self)
         self.timer.setInterval(int(window.station.settings.sync_seconds * 1000))
@@ -81,6 +82,7 @@ class ChainSync(QObject):
     def _synced(self, report: SyncReport) -> None:
         self.running = False
         if report.pulled:
+            self.window.refresh_freshness()  # the data's date and demo mark came with it
             self.window.lookups.reread()
             self._decided_elsewhere()
         self._after()

@@ -64,6 +64,7 @@ def test_the_window_syncs_and_a_decision_elsewhere_reaches_the_panel(
     qtbot.waitUntil(lambda: win.chain is not None and win.chain.label.text().startswith("synced"),
                     timeout=SYNC_MS)  # fmt: skip
     assert not chain_sync.banner.isVisible() and win.goodwill.chain_note.text() == ""
+    assert "data as of" in win.freshness.text()  # the central data's date came with the sync
     sign_in_clerk(win, qtbot)
     qtbot.keyClicks(win.search, "07700900123", delay=20)
     assert win.card.profile is not None and win.card.profile.customer_id == "C000001"
