@@ -249,16 +249,32 @@ def approval_needed(
     return None
 
 
-def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tuple[Reason, ...]:
-    standing = profile.standing
-    given = (c for c in profile.recent_concessions if c.status != "denied")
-    last = next(given, None)
+def _last_goodwill(profile: Profile) -> Text:
+    """The last goodwill given (a request still waiting is not goodwill given: it is said as
+    such), and when: "today", never "0 days ago"."""
+    history = [c for c in profile.recent_concessions if c.status != "denied"]
+    waiting = next((c for c in history if c.status == "pending"), None)
+    last = next((c for c in history if c.status != "pending"), None)
     if last is None:
-        last_text = QT_TRANSLATE_NOOP("goodwill", "no goodwill given before").text()
+        said = QT_TRANSLATE_NOOP("goodwill", "no goodwill given before").text()
     else:
         days = (profile.as_of - last.granted_at.date()).days
-        before = translate("goodwill", "last goodwill {value}, %n days ago", None, 0)
-        last_text = before.plural(days, value=_pence(last.value))
+        if days <= 0:
+            said = QT_TRANSLATE_NOOP("goodwill", "last goodwill {value}, today").format(
+                value=_pence(last.value)
+            )
+        else:
+            before = translate("goodwill", "last goodwill {value}, %n days ago", None, 0)
+            said = before.plural(days, value=_pence(last.value))
+    if waiting is None:
+        return said
+    request = QT_TRANSLATE_NOOP("goodwill", "a request for {value} is waiting for a supervisor")
+    return joined((request.format(value=_pence(waiting.value)), said), "; ")
+
+
+def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tuple[Reason, ...]:
+    standing = profile.standing
+    last_text = _last_goodwill(profile)
     generosity = QT_TRANSLATE_NOOP("goodwill", "generosity ×{scale} for tier, tenure and loyalty")
     reasons = [
         Reason(fact="tier", text=standing.reason),

@@ -998,12 +998,20 @@ The details are below (select and copy them) and in {0}.</translation>
         <source>no goodwill given before</source>
         <translation>no goodwill given before</translation>
     </message>
+    <message>
+        <source>last goodwill {value}, today</source>
+        <translation>last goodwill {value}, today</translation>
+    </message>
     <message numerus="yes">
         <source>last goodwill {value}, %n days ago</source>
         <translation>
             <numerusform>last goodwill {value}, %n days ago</numerusform>
             <numerusform>last goodwill {value}, %n days ago</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a request for {value} is waiting for a supervisor</source>
+        <translation>a request for {value} is waiting for a supervisor</translation>
     </message>
     <message>
         <source>generosity ×{scale} for tier, tenure and loyalty</source>

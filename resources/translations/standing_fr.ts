@@ -998,12 +998,20 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
         <source>no goodwill given before</source>
         <translation>aucun geste commercial jusqu&apos;ici</translation>
     </message>
+    <message>
+        <source>last goodwill {value}, today</source>
+        <translation>dernier geste commercial {value}, aujourd&apos;hui</translation>
+    </message>
     <message numerus="yes">
         <source>last goodwill {value}, %n days ago</source>
         <translation>
             <numerusform>dernier geste commercial {value}, il y a %n jour</numerusform>
             <numerusform>dernier geste commercial {value}, il y a %n jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a request for {value} is waiting for a supervisor</source>
+        <translation>une demande de {value} attend un superviseur</translation>
     </message>
     <message>
         <source>generosity ×{scale} for tier, tenure and loyalty</source>

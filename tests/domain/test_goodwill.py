@@ -273,3 +273,22 @@ def test_a_lapsing_premier_customer_is_not_capped_like_a_newcomer() -> None:
     assert lapsed.standing.tier == "platinum"
     top = suggest(lapsed, Dispute(category="lost_ticket", amount=10000), "manager", POLICY)[0]
     assert top.value == 3000  # the tier's minimum cap, twice a newcomer's
+
+
+def test_a_waiting_request_is_not_goodwill_given_and_today_is_today() -> None:
+    base = profile(POLICY, **HERO, last_goodwill_days=0)
+    given_today = base.recent_concessions[0]
+    waiting = given_today.model_copy(
+        update={"concession_id": "K2", "value": 8_000, "status": "pending"}
+    )
+    dispute = Dispute(category="lost_ticket", amount=150)
+    today = {r.fact: r.text for r in suggest(base, dispute, "clerk", POLICY)[0].reasons}
+    assert today["last_concession"] == "last goodwill £5.00, today"
+    asked = base.model_copy(update={"recent_concessions": (waiting, given_today)})
+    facts = {r.fact: r.text for r in suggest(asked, dispute, "clerk", POLICY)[0].reasons}
+    assert facts["last_concession"] == (
+        "a request for £80.00 is waiting for a supervisor; last goodwill £5.00, today"
+    )
+    only = base.model_copy(update={"recent_concessions": (waiting,)})
+    alone = {r.fact: r.text for r in suggest(only, dispute, "clerk", POLICY)[0].reasons}
+    assert alone["last_concession"].endswith("; no goodwill given before")
