@@ -141,8 +141,9 @@ def listen(url: str, heard: Callable[[], None], stop: Event) -> None:
             with connect(url, autocommit=True) as conn:
                 for channel in CHANNELS:
                     conn.execute(f"LISTEN {channel}")
-                while not stop.is_set():
+                while not stop.is_set() and not (conn.closed or conn.broken):
                     for _notice in conn.notifies(timeout=1.0, stop_after=1):
                         heard()
         except (CentralError, psycopg.Error):
-            stop.wait(RETRY_SECONDS)
+            pass
+        stop.wait(RETRY_SECONDS)  # however it ended: never a busy loop
