@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg
 import pytest
 
 from app.store.central.pull import PULLED
@@ -153,3 +154,18 @@ def test_a_cache_that_drifted_is_found_by_its_counts_and_pulled_whole(york: Stat
 def test_a_station_of_a_chain_does_not_import_on_its_own(york: Station, demo_export: Path) -> None:
     done = york.run("import", demo_export)
     assert done.code == 2 and "standing central import" in done.err
+
+
+def test_a_row_deleted_and_made_again_centrally_is_kept(york: Station) -> None:
+    york.sync()
+    card = central_rows(york.url, "cards")[0]
+    with psycopg.connect(york.url, autocommit=True) as conn:  # the owner, in two transactions
+        conn.execute("DELETE FROM cards WHERE card_number = %s", [card[0]])
+        conn.execute(
+            "INSERT INTO cards (card_number, customer_id, card_type, status, issued_on) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            list(card),
+        )
+    result = york.sync()
+    assert result["pulled"]["tombstones"] == 1 and result["pulled"]["cards"] == 1
+    assert cache_rows(york.db, "cards") == central_rows(york.url, "cards")

@@ -52,9 +52,11 @@ def pull(conn: psycopg.Connection, db: Database, *, station: str, recount: bool 
         with conn.transaction():
             row = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()
             state.setdefault("target", row[0] if row else low)
+            # Deletions first: a row deleted and made again since the watermark is then
+            # deleted here and brought back by its table's pull, never the other way round.
+            counts["tombstones"] = _pull_tombstones(conn, db, low, state)
             for table in PULLED:
                 counts[table] = _pull_table(conn, db, table, low, state, station)
-            counts["tombstones"] = _pull_tombstones(conn, db, low, state)
             resynced = _resync_drifted(conn, db, station) if recount else ()
             meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     finally:
