@@ -6,19 +6,39 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QStatusBar, QVBoxLayout, QWidget
 
 from app.services.concessions import Outcome
-from app.services.station import CentralError
+from app.services.session import Session
+from app.services.station import CentralError, Station
 from app.ui import format as fmt
+from app.ui.goodwill_flow import GoodwillFlow
+from app.ui.goodwill_panel import GoodwillPanel
+from app.ui.lookup_flow import LookupFlow
 from app.ui.workers import Runner
 
 if TYPE_CHECKING:
     from app.services.sync import SyncReport, SyncState
-    from app.ui.main_window import MainWindow
+
+
+class ChainWindow(Protocol):
+    """What of the main window the chain's sync uses (the window composes it)."""
+
+    session: Session
+    station: Station
+    zone: ZoneInfo
+    goodwill: GoodwillPanel
+    lookups: LookupFlow
+    flow: GoodwillFlow
+
+    def refresh_freshness(self) -> None: ...
+    def centralWidget(self) -> QWidget | None: ...
+    def statusBar(self) -> QStatusBar: ...
+
 
 TICK_MS = 10_000  # how often "synced 12 s ago" is said again
 
@@ -26,12 +46,13 @@ TICK_MS = 10_000  # how often "synced 12 s ago" is said again
 class ChainSync(QObject):
     heard = Signal()  # from the listening thread: something happened in the chain
 
-    def __init__(self, window: MainWindow, runner: Runner | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: ChainWindow, runner: Runner | None = None) -> None:
+        super().__init__(window.statusBar())
         self.window, self.session = window, window.session
         self.runner = runner or Runner()
         self.running = False
         self.again = False  # a notice came while a sync ran: one more follows it
+        self.detached = False
         self.state: SyncState | None = None
         never = self.tr(
             "NOT YET SYNCED — this station has not received the chain's data: "
@@ -68,11 +89,15 @@ class ChainSync(QObject):
         self.sync_now()
 
     def detach(self) -> None:
+        """The window closes: a sync still running finishes unheard (the station closes)."""
+        self.detached = True
         self.timer.stop()
         self.tick.stop()
         self.stop.set()
 
     def sync_now(self) -> None:
+        if self.detached:
+            return
         if self.running:
             self.again = True
             return
@@ -81,6 +106,8 @@ class ChainSync(QObject):
 
     def _synced(self, report: SyncReport) -> None:
         self.running = False
+        if self.detached:
+            return
         if report.pulled:
             self.window.refresh_freshness()  # the data's date and demo mark came with it
             self.window.lookups.reread()
@@ -89,6 +116,8 @@ class ChainSync(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.running = False
+        if self.detached:
+            return
         if not isinstance(exc, CentralError):
             raise exc  # to the excepthook: logged and shown, never silent
         self._after()
@@ -108,6 +137,8 @@ class ChainSync(QObject):
             panel.show_decision(Outcome(found.concession_id, found.status), found.decided_by)
 
     def show_state(self) -> None:
+        if self.detached:
+            return
         self.state = state = self.session.sync_state()
         now = self.session.station.clock()
         self.banner.setVisible(state.synced_at is None)
