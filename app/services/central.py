@@ -150,7 +150,7 @@ class CentralDemo:
 def start_central_demo(folder: Path, *, customers: int, seed: int, as_of: date) -> CentralDemo:
     """A throwaway chain to try: a local PostgreSQL in `folder` (from pip's binaries), the demo
     export imported, the demo staff, and two stations' logins. Run again, it starts the same
-    cluster (same URLs); `stop_central_demo` stops it."""
+    cluster at the same address, with new station passwords; `stop_central_demo` stops it."""
     folder.mkdir(parents=True, exist_ok=True)
     folder.chmod(0o711)  # PostgreSQL runs as another user when Standing runs as root
     try:

@@ -132,7 +132,7 @@ def carry(db: Database, salvage: Salvage, *, station: str, at: Any) -> Carried:
     carried = Carried(unreadable=salvage.lost)
     with writing(db):
         carried.added["staff"] = _carry_staff(db, salvage)
-        carried.added["recorded_concessions"] = _carry_concessions(db, salvage)
+        carried.added["recorded_concessions"] = _carry_concessions(db, salvage, station)
         carried.added["feedback"] = _carry_plain(db, salvage, "feedback", handback="feedback")
         carried.added["demo_records"] = _carry_plain(db, salvage, "demo_records")
         carried.added["audit_log"], carried.audit_gap = _carry_audit(db, salvage, station, at)
@@ -161,16 +161,19 @@ def _carry_staff(db: Database, salvage: Salvage) -> int:
     return added
 
 
-def _carry_concessions(db: Database, salvage: Salvage) -> int:
+def _carry_concessions(db: Database, salvage: Salvage, station: str) -> int:
+    """Goodwill recorded after the backup; only this station's own goes back upstream (what
+    was pulled from other stations is theirs to hand back)."""
     added = 0
     for row in _named(salvage, "recorded_concessions"):
         key = row["concession_id"]
+        own = row["station"] == station
         if _insert(db, "recorded_concessions", row):
             added += 1
             outbox.queue(db, "concession", key)
             if row["decided_at"] is not None:
                 outbox.queue(db, "decision", key)
-            if row["status"] in GRANTED:
+            if own and row["status"] in GRANTED:
                 queue_handback(db, "concession", key)
             continue
         status = db.execute(
@@ -183,7 +186,7 @@ def _carry_concessions(db: Database, salvage: Salvage) -> int:
                 [row["status"], row["decided_by"], row["decided_at"], row["decision_reason"], key],
             )
             outbox.queue(db, "decision", key)
-            if row["status"] == APPROVED:
+            if own and row["status"] == APPROVED:
                 queue_handback(db, "concession", key)
     return added
 

@@ -51,13 +51,14 @@ def pull(conn: psycopg.Connection, db: Database, *, station: str, recount: bool 
     try:
         with conn.transaction():
             row = conn.execute("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").fetchone()
+            resumed = "target" in state  # rows skipped by its cursor would skew a recount
             state.setdefault("target", row[0] if row else low)
             # Deletions first: a row deleted and made again since the watermark is then
             # deleted here and brought back by its table's pull, never the other way round.
             counts["tombstones"] = _pull_tombstones(conn, db, low, state)
             for table in PULLED:
                 counts[table] = _pull_table(conn, db, table, low, state, station)
-            resynced = _resync_drifted(conn, db, station) if recount else ()
+            resynced = _resync_drifted(conn, db, station) if recount and not resumed else ()
             meta: dict[str, str] = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     finally:
         conn.read_only = False
@@ -85,7 +86,7 @@ def _resync_drifted(conn: psycopg.Connection, db: Database, station: str) -> tup
             db.execute(f"DELETE FROM {table}")
             if table == "customers":
                 db.execute("DELETE FROM name_words")
-        _pull_table(conn, db, table, "0", {"low": "0", "done": {}}, station)
+        _pull_table(conn, db, table, "0", {"low": "0", "done": {}}, station, save=False)
     return tuple(drifted)
 
 
@@ -127,7 +128,11 @@ def _pull_table(
     low: str,
     state: dict[str, Any],
     station: str,
+    *,
+    save: bool = True,
 ) -> int:
+    """Pull one table's rows since `low`; `save`: note each page's end as the pull's
+    progress (not while re-pulling a drifted table, which must not move it)."""
     names = mirrors()[table].names
     apply = _APPLY.get(table, _replace)
     pulled = 0
@@ -136,7 +141,8 @@ def _pull_table(
         with writing(db):
             apply(db, table, names, rows, station)
             state["done"][table] = [page[-1][-2], page[-1][-1]]
-            set_meta(db, _PROGRESS, json.dumps(state))
+            if save:
+                set_meta(db, _PROGRESS, json.dumps(state))
         pulled += len(rows)
     return pulled
 

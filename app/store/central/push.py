@@ -62,9 +62,12 @@ def _insert(
     table, key = _TABLES[kind]
     names = mirrors()[table].names
     marks = ",".join("?" * len(ids))
+    # Only this station's own records: others' (pulled, or carried by a restore) and records
+    # made under another name before it joined the chain are the chain's already, or not its.
     rows = db.execute(
-        f"SELECT {', '.join(names)} FROM {table} WHERE {key} IN ({marks}) ORDER BY {key}",
-        [int(i) for i in ids] if kind == "audit" else list(ids),
+        f"SELECT {', '.join(names)} FROM {table} WHERE {key} IN ({marks}) AND station = ? "
+        f"ORDER BY {key}",
+        [*([int(i) for i in ids] if kind == "audit" else ids), station],
     ).fetchall()
     if kind == "audit":
         _refuse_a_namesake(conn, rows, names, station)

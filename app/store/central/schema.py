@@ -222,12 +222,34 @@ def _announce(conn: psycopg.Connection) -> None:
     conn.execute(_ANNOUNCE)
 
 
+# A function that runs as the owner looks in pg_temp last, so a station's temporary table
+# cannot stand in for `stations` or `staff`; and the change number and transaction id of a
+# station's own record are set by the store on insert, never by the station.
+_HARDENED = """
+ALTER FUNCTION standing_decide(text, text, text, bigint, text)
+    SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION standing_note_lock(text, text) SET search_path = pg_catalog, public, pg_temp;
+ALTER FUNCTION standing_station_name() SET search_path = pg_catalog, public, pg_temp;
+CREATE TRIGGER recorded_concessions_stamp BEFORE INSERT ON recorded_concessions
+    FOR EACH ROW EXECUTE FUNCTION standing_touch();
+CREATE TRIGGER feedback_stamp BEFORE INSERT ON feedback
+    FOR EACH ROW EXECUTE FUNCTION standing_touch();
+CREATE TRIGGER audit_log_stamp BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION standing_touch();
+"""
+
+
+def _hardened(conn: psycopg.Connection) -> None:
+    conn.execute(_HARDENED)
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
     ("0002_mirrored_tables", _mirrored_with_rules),
     ("0003_station_functions", _station_functions),
     ("0004_announce_requests", _announce),
+    ("0005_hardened", _hardened),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
