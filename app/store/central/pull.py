@@ -12,7 +12,8 @@ to, so a pull that is killed goes on from there with the same snapshot's bound."
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,7 +103,7 @@ def _progress(db: Database, low: str) -> dict[str, Any]:
 
 def _pages(
     conn: psycopg.Connection, table: str, names: Sequence[str], low: str, after: list[Any] | None
-) -> Iterator[list[tuple[Any, ...]]]:
+) -> Generator[list[tuple[Any, ...]], None, None]:
     """The table's rows written at or after `low`, in (xid, change) order, a page at a time;
     each row ends with its xid (as text) and change number."""
     columns = sql.SQL(", ").join(sql.Identifier(c) for c in names)
@@ -136,14 +137,16 @@ def _pull_table(
     names = mirrors()[table].names
     apply = _APPLY.get(table, _replace)
     pulled = 0
-    for page in _pages(conn, table, names, low, state["done"].get(table)):
-        rows = [r[: len(names)] for r in page]
-        with writing(db):
-            apply(db, table, names, rows, station)
-            state["done"][table] = [page[-1][-2], page[-1][-1]]
-            if save:
-                set_meta(db, _PROGRESS, json.dumps(state))
-        pulled += len(rows)
+    found = _pages(conn, table, names, low, state["done"].get(table))
+    with closing(found) as pages:  # its server-side cursor closes even if the pull fails
+        for page in pages:
+            rows = [r[: len(names)] for r in page]
+            with writing(db):
+                apply(db, table, names, rows, station)
+                state["done"][table] = [page[-1][-2], page[-1][-1]]
+                if save:
+                    set_meta(db, _PROGRESS, json.dumps(state))
+            pulled += len(rows)
     return pulled
 
 
@@ -151,19 +154,21 @@ def _pull_tombstones(
     conn: psycopg.Connection, db: Database, low: str, state: dict[str, Any]
 ) -> int:
     gone = 0
-    for page in _pages(conn, "tombstones", ("table_name", "key"), low, state["done"].get("")):
-        with writing(db):
-            for table_name, key, _xid, _change in page:
-                mirror = mirrors().get(table_name)
-                if mirror is None or table_name not in PULLED:
-                    continue
-                match = " AND ".join(f"{c} = ?" for c in mirror.key)
-                db.execute(f"DELETE FROM {table_name} WHERE {match}", _typed(mirror, key))
-                if table_name == "customers":
-                    db.execute("DELETE FROM name_words WHERE customer_id = ?", [key[0]])
-            state["done"][""] = [page[-1][-2], page[-1][-1]]
-            set_meta(db, _PROGRESS, json.dumps(state))
-        gone += len(page)
+    found = _pages(conn, "tombstones", ("table_name", "key"), low, state["done"].get(""))
+    with closing(found) as pages:
+        for page in pages:
+            with writing(db):
+                for table_name, key, _xid, _change in page:
+                    mirror = mirrors().get(table_name)
+                    if mirror is None or table_name not in PULLED:
+                        continue
+                    match = " AND ".join(f"{c} = ?" for c in mirror.key)
+                    db.execute(f"DELETE FROM {table_name} WHERE {match}", _typed(mirror, key))
+                    if table_name == "customers":
+                        db.execute("DELETE FROM name_words WHERE customer_id = ?", [key[0]])
+                state["done"][""] = [page[-1][-2], page[-1][-1]]
+                set_meta(db, _PROGRESS, json.dumps(state))
+            gone += len(page)
     return gone
 
 
