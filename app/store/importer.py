@@ -112,6 +112,13 @@ class Rejects:
         self._handle: Any = None
         self._writer: Any = None
 
+    @classmethod
+    def afresh(cls, path: Path | None) -> Rejects:
+        """A report for a new import: an old one at `path` must not pass for this import's."""
+        if path is not None and path.exists():
+            path.unlink()
+        return cls(path)
+
     def add(self, file: str, line: int, field: str, value: object, reason: str) -> None:
         self.count += 1
         if self._partial is None:
@@ -282,9 +289,7 @@ def import_export(
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
-    sink = Rejects(rejects)
-    if rejects is not None and rejects.exists():
-        rejects.unlink()  # an old report must not pass for this import's
+    sink = Rejects.afresh(rejects)
     committed = False
     try:
         _apply(db, files, context, report, sink, progress, demo)

@@ -7,35 +7,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import psycopg
 import pytest
 
-from app.store.central.schema import mirrors
+from tests.chain import cache_rows, central_rows
 from tests.conftest import CliRun
 from tests.hand_export import write_csv, write_hand_export
 
 Cli = Callable[..., CliRun]
 COMPARED = ("customers", "phones", "cards", "purchases", "interactions", "concessions",
             "summary", "households")  # fmt: skip
-
-
-def central_rows(url: str, table: str) -> list[tuple[Any, ...]]:
-    names = ", ".join(mirrors()[table].names)
-    with psycopg.connect(url) as conn:
-        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
-
-
-def cache_rows(db: Path, table: str) -> list[tuple[Any, ...]]:
-    import sqlite3
-
-    names = ", ".join(mirrors()[table].names)
-    conn = sqlite3.connect(db)
-    try:
-        return sorted(conn.execute(f"SELECT {names} FROM {table}").fetchall(), key=repr)
-    finally:
-        conn.close()
 
 
 @pytest.fixture

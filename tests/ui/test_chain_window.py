@@ -4,6 +4,7 @@ chain, and a decision made at another station reaches the clerk's panel without 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -24,21 +25,26 @@ from tests.clock import Clock
 SYNC_MS = 20_000
 
 
-def chain_station(db: Path, url: str, clock: Clock) -> Station:
+@contextmanager
+def chain_window(qtbot: QtBot, db: Path, url: str, clock: Clock) -> Iterator[MainWindow]:
+    """York's window on its own cache, in the chain at `url` (nobody signed in yet)."""
     settings = Settings(db_path=db, station="York", central_url=SecretStr(url), sync_seconds=3600)
-    return open_station(settings, clock=clock)
-
-
-@pytest.fixture
-def york_window(qtbot: QtBot, chain: str, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
-    station = chain_station(tmp_path / "york.sqlite3", chain, clock)
+    station: Station = open_station(settings, clock=clock)
     win = build_window(station, None)
     qtbot.addWidget(win)
     win.show()
     assert win.chain is not None
-    yield win
-    win.close()
-    station.close()
+    try:
+        yield win
+    finally:
+        win.close()
+        station.close()
+
+
+@pytest.fixture
+def york_window(qtbot: QtBot, chain: str, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
+    with chain_window(qtbot, tmp_path / "york.sqlite3", chain, clock) as win:
+        yield win
 
 
 def sign_in_clerk(win: MainWindow, qtbot: QtBot) -> None:
@@ -88,11 +94,7 @@ def test_offline_the_status_bar_says_since_when_and_what_waits(
 ) -> None:
     parts = urlsplit(chain)
     offline = urlunsplit(parts._replace(netloc="postgres:x@127.0.0.1:1"))
-    station = chain_station(tmp_path / "york.sqlite3", offline, clock)
-    win = build_window(station, None)
-    qtbot.addWidget(win)
-    win.show()
-    try:
+    with chain_window(qtbot, tmp_path / "york.sqlite3", offline, clock) as win:
         chain_sync = win.chain
         assert chain_sync is not None
         qtbot.waitUntil(lambda: chain_sync.label.text().startswith("offline since"),
@@ -100,9 +102,6 @@ def test_offline_the_status_bar_says_since_when_and_what_waits(
         assert chain_sync.label.text().endswith("0 records waiting")
         assert chain_sync.banner.isVisible() and "NOT YET SYNCED" in chain_sync.banner.text()
         assert "is not counted (never synced)" in win.goodwill.chain_note.text()
-    finally:
-        win.close()
-        station.close()
 
 
 def test_a_request_from_another_station_is_approved_from_the_window_queue(

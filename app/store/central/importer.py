@@ -54,9 +54,7 @@ def import_central(
     started = time.perf_counter()
     files = find_export_files(folder, CONTRACT)
     report = ImportReport()
-    sink = Rejects(rejects)
-    if rejects is not None and rejects.exists():
-        rejects.unlink()  # an old report must not pass for this import's
+    sink = Rejects.afresh(rejects)
     committed = False
     try:
         with conn.transaction():
