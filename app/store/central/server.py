@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -49,7 +51,38 @@ def binaries() -> Path:
     found = Path(spec.origin).parent / "pginstall18" / "bin"
     if not (found / "postgres").exists():
         raise ServerError(f"no PostgreSQL server binaries at {found}")
+    if _as_root() and not _reachable(found / "postgres"):
+        return _shared_copy(found.parent) / "bin"
     return found
+
+
+def _reachable(program: Path) -> bool:
+    """Whether the user PostgreSQL runs as (when we are root) may run `program`."""
+    probe = subprocess.run(
+        ["test", "-x", str(program)], user=RUN_AS_WHEN_ROOT, check=False, capture_output=True
+    )
+    return probe.returncode == 0
+
+
+def _shared_copy(install: Path) -> Path:
+    """The installation copied where every user may run it (once per installed copy): a
+    virtual environment in a private folder (`mktemp -d`) is out of `nobody`'s reach, and
+    opening the folder to every user is not this program's to do."""
+    stamp = f"{install.stat().st_ino}-{int(install.stat().st_mtime)}"
+    shared = Path(tempfile.gettempdir()) / f"standing-postgresql-{stamp}"
+    if not (shared / "bin" / "postgres").exists():
+        partial = Path(tempfile.mkdtemp(prefix="standing-postgresql-", dir=shared.parent))
+        shutil.copytree(install, partial / "install", symlinks=True)
+        for path in (partial, *partial.rglob("*")):
+            if path.is_dir() and not path.is_symlink():
+                path.chmod(0o755)
+        try:
+            (partial / "install").rename(shared)
+        except OSError:  # another process made it first
+            shutil.rmtree(partial, ignore_errors=True)
+        else:
+            partial.rmdir()
+    return shared
 
 
 def start_local_server(folder: Path, *, throwaway: bool = False) -> LocalServer:
