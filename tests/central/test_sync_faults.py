@@ -20,6 +20,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from app.store.central.connection import server_cursor
 from app.store.central.pull import PULLED
 from app.store.central.server import LocalServer, start_local_server
 from tests.chain import Cli, Station, cache_rows, central_rows
@@ -150,3 +151,17 @@ def test_postgresql_restarted_mid_sync_the_next_sync_completes(
         assert cache_rows(york.db, table) == central_rows(url, table), table
     ids = [r[0] for r in central_rows(url, "recorded_concessions")]
     assert len(ids) == len(set(ids))
+
+
+def test_a_connection_cut_before_its_cursor_closes_leaves_nothing_open(central_url: str) -> None:
+    """The store went away after the last page was read (a restart, a dropped database): the
+    pull's server-side cursor is closed all the same, not left to warn at garbage collection."""
+    with (
+        psycopg.connect(central_url) as conn,
+        psycopg.connect(central_url, autocommit=True) as admin,
+    ):
+        with server_cursor(conn, "reading") as cursor:
+            cursor.execute("SELECT g FROM generate_series(1, 1000) g")
+            assert len(cursor.fetchall()) == 1000
+            admin.execute("SELECT pg_terminate_backend(%s)", [conn.info.backend_pid])
+        assert cursor.closed and conn.closed

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from pydantic import SecretStr
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from app.services.station import Station, open_station
@@ -38,6 +38,8 @@ def chain_window(qtbot: QtBot, db: Path, url: str, clock: Clock) -> Iterator[Mai
         yield win
     finally:
         win.close()
+        # a sync still running ends before the test's central store is dropped
+        assert QThreadPool.globalInstance().waitForDone(SYNC_MS)
         station.close()
 
 

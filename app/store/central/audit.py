@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import psycopg
 
 from app.store.audit import GENESIS, AuditEntry, link_hash
+from app.store.central.connection import server_cursor
 
 _SELECT = (
     "SELECT seq, at, actor, station, action, customer_id, detail, prev_hash, hash "
@@ -30,7 +31,7 @@ class StationVerdict:
 
 def entries(conn: psycopg.Connection) -> Iterator[AuditEntry]:
     """Every station's records, station by station, in order (`conn` in a transaction)."""
-    with conn.cursor(name="audit_entries") as cursor:
+    with server_cursor(conn, "audit_entries") as cursor:
         cursor.itersize = 5_000
         cursor.execute(_SELECT)
         for row in cursor:

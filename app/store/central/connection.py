@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -42,6 +43,21 @@ def talking_to(url: str) -> Iterator[psycopg.Connection]:
             yield conn
     except psycopg.Error as exc:
         raise CentralError(describe(exc, url)) from None
+
+
+@contextmanager
+def server_cursor(conn: psycopg.Connection, name: str) -> Iterator[psycopg.ServerCursor[Any]]:
+    """A named (server-side) cursor that is closed however its use ends: when the central
+    store went away mid-read, the broken connection is closed with it."""
+    cursor = conn.cursor(name=name)
+    try:
+        yield cursor
+    finally:
+        try:
+            cursor.close()
+        except psycopg.Error:
+            conn.close()  # nothing is left to close on a lost connection
+            cursor.close()
 
 
 def describe(exc: BaseException, url: str) -> str:

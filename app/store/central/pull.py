@@ -21,6 +21,7 @@ import psycopg
 from psycopg import sql
 from sqlite_utils import Database
 
+from app.store.central.connection import server_cursor
 from app.store.central.schema import CONTRACT_MIRRORS, SUMMARY_MIRRORS, mirrors
 from app.store.database import get_meta, set_meta, writing
 from app.store.records import Decision, take_decision
@@ -115,7 +116,7 @@ def _pages(
     query = sql.SQL("SELECT {}, xid::text, change FROM {} WHERE {} ORDER BY xid, change").format(
         columns, sql.Identifier(table), where
     )
-    with conn.cursor(name=f"pull_{table}") as cursor:
+    with server_cursor(conn, f"pull_{table}") as cursor:
         cursor.itersize = PAGE
         cursor.execute(query)
         while page := cursor.fetchmany(PAGE):
