@@ -176,29 +176,28 @@ class ConcessionService:
             raise
 
     def _decide(self, approver: Staff, concession_id: str, deny: bool, reason: str) -> Outcome:
-        raised: DecisionError | None = None
+        concession = self._pending(approver, concession_id, deny, reason)
+        status = DENIED if deny else APPROVED
+        now = self.clock()
+        held = None
+        if self.decide_centrally is not None:  # the network, outside the write lock
+            held = self.decide_centrally(
+                concession.concession_id, status, approver.staff_id, now, reason
+            )
         with writing(self.db):
-            concession = records.find_concession(self.db, concession_id)
-            if concession is None:
-                shown = mask_payment_cards(concession_id)[:60]
-                raise DecisionError(NO_CONCESSION.format(id=repr(shown)))
-            self._check_decision(approver, concession, deny, reason)
-            status = DENIED if deny else APPROVED
-            now = self.clock()
-            if self.decide_centrally is not None:
-                held = self.decide_centrally(
-                    concession.concession_id, status, approver.staff_id, now, reason
-                )
-                if held is not None:
-                    records.take_decision(self.db, concession.concession_id, held, self.station)
-                    decided = f"{_status_word(held.status)} by {held.decided_by}"
-                    raised = DecisionError(
-                        DECIDED_ELSEWHERE.format(id=concession.concession_id, decided=decided)
+            if held is not None:
+                records.take_decision(self.db, concession.concession_id, held, self.station)
+            else:
+                again = records.find_concession(self.db, concession.concession_id)
+                ours = again is not None and (again.status, again.decided_by) == (
+                    status,
+                    approver.staff_id,
+                )  # already pulled back from the chain, where it was just made
+                if not ours:
+                    concession = self._pending(approver, concession_id, deny, reason)
+                    records.decide_concession(
+                        self.db, concession.concession_id, status, approver.staff_id, now, reason
                     )
-            if raised is None:
-                records.decide_concession(
-                    self.db, concession.concession_id, status, approver.staff_id, now, reason
-                )
                 self.audit.record(
                     approver.staff_id,
                     f"concession_{status}",
@@ -206,9 +205,23 @@ class ConcessionService:
                     f"{concession.concession_id} requested by {concession.staff_id}"
                     + (f": {reason}" if reason else ""),
                 )
-        if raised is not None:
-            raise raised  # the chain's decision is kept here, and the second one is told
+        if held is not None:  # the chain's decision is kept here, and the second one is told
+            decided = f"{_status_word(held.status)} by {held.decided_by}"
+            raise DecisionError(
+                DECIDED_ELSEWHERE.format(id=concession.concession_id, decided=decided)
+            )
         return Outcome(concession.concession_id, status, concession.approval_reason)
+
+    def _pending(
+        self, approver: Staff, concession_id: str, deny: bool, reason: str
+    ) -> RecordedConcession:
+        """The request, if it is this approver's to decide now."""
+        concession = records.find_concession(self.db, concession_id)
+        if concession is None:
+            shown = mask_payment_cards(concession_id)[:60]
+            raise DecisionError(NO_CONCESSION.format(id=repr(shown)))
+        self._check_decision(approver, concession, deny, reason)
+        return concession
 
     def _check_decision(
         self, approver: Staff, concession: RecordedConcession, deny: bool, reason: str

@@ -36,6 +36,11 @@ class HandbackError(OSError):
     """The hand-back folder cannot be written; nothing is marked as sent."""
 
 
+# A row of the contract's concessions file is goodwill given: an approval the chain overruled
+# (decided first elsewhere) stays queued but is not sent.
+GIVEN = (records.RECORDED, records.APPROVED)
+
+
 @dataclass
 class Handback:
     files: dict[str, int] = field(default_factory=dict)  # rows written, by file
@@ -56,7 +61,8 @@ def export_handback(db: Database, folder: Path, audit: AuditService, actor: str)
     feedback_ids = _unique(r for _, kind, r in queued if kind == "feedback")
     outgoing = (
         ("concessions.csv", CONCESSION_COLUMNS,
-         [_concession_row(c) for c in records.concessions_by_ids(db, concession_ids)]),
+         [_concession_row(c) for c in records.concessions_by_ids(db, concession_ids)
+          if c.status in GIVEN]),
         ("interactions.csv", INTERACTION_COLUMNS,
          [_feedback_row(f) for f in records.feedback_by_ids(db, feedback_ids)]),
     )  # fmt: skip

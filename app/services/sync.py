@@ -14,9 +14,10 @@ from threading import Event
 import psycopg
 from sqlite_utils import Database
 
+from app.services.concessions import DecisionError
 from app.settings import Settings
 from app.store import outbox
-from app.store.central import CentralError
+from app.store.central import CentralError, RefusedDecisionError
 from app.store.central.connection import connect, describe
 from app.store.central.pull import WATERMARK, pull
 from app.store.central.push import decide_now, push
@@ -121,10 +122,13 @@ def decide_centrally(
 ) -> Decision | None:
     """A supervisor's decision, made in the central store first (see ConcessionService): the
     decision the chain already holds, if another station's came first. Offline, the decision
-    stands here and goes with the next push (where a clash is reported)."""
+    stands here and goes with the next push (where a clash is reported). A decision the
+    chain's rules refuse (see the central store's standing_decide) is a DecisionError."""
     try:
         with connect(url, autocommit=True) as conn:
             return decide_now(conn, concession_id, status, by, int(at.timestamp()), reason)
+    except RefusedDecisionError as exc:
+        raise DecisionError(str(exc)) from None
     except (CentralError, psycopg.Error):
         return None
 

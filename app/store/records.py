@@ -109,8 +109,8 @@ def decide_concession(
 @dataclass(frozen=True, slots=True)
 class Decision:
     status: str
-    decided_by: str
-    decided_at: int  # epoch seconds
+    decided_by: str | None  # None only for "pending again" (a decision the chain refused)
+    decided_at: int | None  # epoch seconds
     reason: str | None
 
 
@@ -124,13 +124,47 @@ def take_decision(db: Database, concession_id: str, held: Decision, station: str
     )
     if not done.rowcount:
         return False
+    _hand_back_if_given(db, concession_id, held, station)
+    return True
+
+
+def note_clash(
+    db: Database, concession_id: str, held: Decision | None, said: str, at: datetime, station: str
+) -> None:
+    """A decision made here offline that the chain had made otherwise first (`held`), or
+    refused (None: the request is pending again). The chain's stands; the one made here is
+    kept in decision_clashes, and only such a noted clash lets a decision change again."""
+    here = db.execute(
+        "SELECT status, decided_by, decided_at, decision_reason FROM recorded_concessions "
+        "WHERE concession_id = ? AND status IN ('approved', 'denied')",
+        [concession_id],
+    ).fetchone()
+    if here is None:
+        return
+    chain = held or Decision(PENDING, None, None, None)
+    db.execute(
+        "INSERT INTO decision_clashes (concession_id, noted_at, status, decided_by, decided_at, "
+        "decision_reason, here_status, here_decided_by, here_decided_at, here_reason, said) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [concession_id, int(at.timestamp()), chain.status, chain.decided_by, chain.decided_at,
+         chain.reason, *here, said],
+    )  # fmt: skip
+    db.execute(
+        "UPDATE recorded_concessions SET status = ?, decided_by = ?, decided_at = ?, "
+        "decision_reason = ? WHERE concession_id = ?",
+        [chain.status, chain.decided_by, chain.decided_at, chain.reason, concession_id],
+    )
+    if held is not None:
+        _hand_back_if_given(db, concession_id, held, station)
+
+
+def _hand_back_if_given(db: Database, concession_id: str, held: Decision, station: str) -> None:
     mine = db.execute(
         "SELECT 1 FROM recorded_concessions WHERE concession_id = ? AND station = ?",
         [concession_id, station],
     ).fetchone()
     if held.status == APPROVED and mine:
         queue_handback(db, "concession", concession_id)
-    return True
 
 
 def find_concession(db: Database, concession_id: str) -> RecordedConcession | None:

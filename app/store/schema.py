@@ -313,6 +313,48 @@ def _outbox(db: Database) -> None:
     _run(db, _V6)
 
 
+# A decision made here offline that the chain had made otherwise first (or refused): the
+# chain's stands in recorded_concessions, the one made here is kept beside it, and only such
+# a noted clash may change a decided concession again.
+_V7 = """
+CREATE TABLE decision_clashes (
+    concession_id TEXT NOT NULL,
+    noted_at INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'denied')),
+    decided_by TEXT,
+    decided_at INTEGER,
+    decision_reason TEXT,
+    here_status TEXT NOT NULL,
+    here_decided_by TEXT,
+    here_decided_at INTEGER,
+    here_reason TEXT,
+    said TEXT NOT NULL
+);
+CREATE INDEX decision_clashes_concession ON decision_clashes (concession_id);
+DROP TRIGGER recorded_concessions_decided_once;
+CREATE TRIGGER recorded_concessions_decided_once BEFORE UPDATE ON recorded_concessions
+WHEN (OLD.status = 'pending' AND NEW.status NOT IN ('approved', 'denied'))
+    OR (OLD.status <> 'pending' AND NOT EXISTS (
+        SELECT 1 FROM decision_clashes c WHERE c.concession_id = NEW.concession_id
+        AND c.status = NEW.status AND c.decided_by IS NEW.decided_by
+        AND c.here_status = OLD.status AND c.here_decided_by IS OLD.decided_by))
+    OR NEW.concession_id IS NOT OLD.concession_id OR NEW.customer_id IS NOT OLD.customer_id
+    OR NEW.recorded_at IS NOT OLD.recorded_at OR NEW.category IS NOT OLD.category
+    OR NEW.action IS NOT OLD.action OR NEW.value IS NOT OLD.value
+    OR NEW.disputed_amount IS NOT OLD.disputed_amount OR NEW.words IS NOT OLD.words
+    OR NEW.note IS NOT OLD.note OR NEW.staff_id IS NOT OLD.staff_id
+    OR NEW.station IS NOT OLD.station OR NEW.approval_reason IS NOT OLD.approval_reason
+BEGIN
+    SELECT RAISE(ABORT, 'a recorded concession changes only once, from pending to its decision');
+END;
+"""
+
+
+@migrations(name="0007_decision_clashes")
+def _decision_clashes(db: Database) -> None:
+    _run(db, _V7)
+
+
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:
     """Bring the schema up to date; `before` runs first when an existing cache (one with
     migrations already applied) is about to change: the backup a migration is preceded by."""

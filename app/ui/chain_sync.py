@@ -41,6 +41,7 @@ class ChainWindow(Protocol):
 
 
 TICK_MS = 10_000  # how often "synced 12 s ago" is said again
+CLASH_MS = 120_000  # how long a clash of decisions is said in the status bar
 
 
 class ChainSync(QObject):
@@ -108,10 +109,20 @@ class ChainSync(QObject):
         self.running = False
         if self.detached:
             return
-        if report.pulled:
+        if report.pulled or report.conflicts:
             self.window.refresh_freshness()  # the data's date and demo mark came with it
             self.window.lookups.reread()
             self._decided_elsewhere()
+        if report.conflicts:
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "%n decisions made here offline had been made first elsewhere in the "
+                    "chain: the first decision stands (see the goodwill history)",
+                    "",
+                    len(report.conflicts),
+                ),
+                CLASH_MS,
+            )
         self._after()
 
     def _failed(self, exc: BaseException) -> None:

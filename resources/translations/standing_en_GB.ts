@@ -82,6 +82,13 @@
         <translation>NOT YET SYNCED — this station has not received the chain&apos;s data: goodwill given at other stations is not counted yet.</translation>
     </message>
     <message numerus="yes">
+        <source>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</source>
+        <translation>
+            <numerusform>%n decision made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</numerusform>
+            <numerusform>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>offline since {0} — %n records waiting</source>
         <translation>
             <numerusform>offline since {0} — %n record waiting</numerusform>

@@ -82,6 +82,13 @@
         <translation>PAS ENCORE SYNCHRONISÉ — ce poste n&apos;a pas reçu les données de la chaîne&#xa0;: les gestes accordés aux autres postes ne sont pas encore comptés.</translation>
     </message>
     <message numerus="yes">
+        <source>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</source>
+        <translation>
+            <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne : la première décision l’emporte (voir l’historique des gestes)</numerusform>
+            <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne : la première décision l’emporte (voir l’historique des gestes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>offline since {0} — %n records waiting</source>
         <translation>
             <numerusform>hors ligne depuis {0} — %n enregistrement en attente</numerusform>

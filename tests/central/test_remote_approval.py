@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.chain import Station, ask, decide, status_of
+import psycopg
+
+from tests.chain import Cli, Station, ask, decide, status_of
 
 
 def test_a_request_from_york_is_approved_at_leeds(york: Station, leeds: Station) -> None:
@@ -50,3 +52,54 @@ def test_offline_a_decision_waits_and_a_clash_is_reported(york: Station, leeds: 
     york.url = online
     result = york.sync()
     assert result["conflicts"] and "the chain's decision stands" in result["conflicts"][0]
+    assert status_of(york, asked) == ("approved", "super1")  # the first decision, here too
+    assert york.sync()["conflicts"] == []  # told once
+
+
+def test_the_chain_refuses_a_decision_against_its_rules(york: Station) -> None:
+    """Whatever a station runs, the central store decides only by the chain's rules."""
+    york.sync()
+    asked = ask(york)
+    york.sync()
+
+    def central_decision(status: str, by: str, reason: str = "") -> str:
+        with psycopg.connect(york.url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT standing_decide(%s, %s, %s, 0, %s)", [asked, status, by, reason]
+            ).fetchone()
+        assert row is not None
+        return str(row[0])
+
+    assert central_decision("approved", "ghost") == (
+        "refused: the chain has no staff account 'ghost'"
+    )
+    assert central_decision("approved", "clerk1") == "refused: nobody approves their own request"
+    assert central_decision("denied", "super1", "  ") == "refused: a denial needs a reason"
+    assert central_decision("cancelled", "super1") == "refused: 'cancelled' is not a decision"
+    with psycopg.connect(york.url) as conn:
+        held = conn.execute("SELECT status, decided_by FROM recorded_concessions").fetchall()
+    assert held == [("pending", None)]  # none of those changed anything
+    assert central_decision("denied", "super1", "not eligible") == "decided"
+
+
+def test_a_supervisor_the_chain_does_not_know_is_refused_at_once(york: Station, cli: Cli) -> None:
+    york.sync()
+    asked = ask(york)
+    york.sync()
+    added = cli(
+        "staff",
+        "add",
+        "super9",
+        "--name",
+        "Sam Nine",
+        "--role",
+        "supervisor",
+        "--db",
+        york.db,
+        stdin="9999\n",
+    )  # fmt: skip  (an account made at this counter only, not centrally)
+    assert added.code == 0, added.err
+    done = york.run("concession", "approve", asked, "--staff", "super9", stdin="9999\n")
+    assert done.code == 2
+    assert "the chain refused this decision: the chain has no staff account 'super9'" in done.err
+    assert status_of(york, asked) == ("pending", None)

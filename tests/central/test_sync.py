@@ -5,6 +5,7 @@ station sees them after its sync, and an unreachable central store loses nothing
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -133,6 +134,16 @@ def test_an_account_locked_at_one_station_is_locked_at_all(york: Station, leeds:
         "--action", "voucher", "--value", "1", "--staff", "clerk1", stdin="1111\n",
     )  # fmt: skip
     assert refused.code == 2 and "locked" in refused.err, refused.err
+
+
+def test_a_lock_noted_far_ahead_lasts_at_most_the_longest_lock(york: Station) -> None:
+    """A station cannot lock an account for a year: the chain caps a noted lock at an hour."""
+    with psycopg.connect(york.url, autocommit=True) as conn:
+        conn.execute("SELECT standing_note_lock('clerk1', '2099-01-01T00:00:00+00:00')")
+        row = conn.execute("SELECT locked_until, now() FROM staff WHERE staff_id = 'clerk1'")
+        until, now = row.fetchone() or ("", None)
+    assert now is not None
+    assert timedelta(minutes=59) < datetime.fromisoformat(until) - now <= timedelta(hours=1)
 
 
 def test_a_cache_that_drifted_is_found_by_its_counts_and_pulled_whole(york: Station) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import sqlite3
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from app.services.importing import import_folder
 from app.services.lookup import RefusedInputError, UnknownCustomerError
 from app.services.station import Station
 from app.store import audit as audit_store
+from app.store import records
+from app.store.database import writing
 from app.store.records import RecordedConcession
 from tests.clock import Clock
 from tests.conftest import AS_OF
@@ -311,6 +314,33 @@ def test_the_database_refuses_changes_and_deletions_itself(staffed_station: Stat
             db.execute(sql, params)
     assert stored(staffed_station, asked).value == 30_00
     assert stored(staffed_station, recorded).status == "recorded"
+
+
+def test_a_decision_changes_again_only_as_a_noted_clash(staffed_station: Station) -> None:
+    """Offline, a request decided here had been decided otherwise first in the chain: the
+    chain's decision replaces it, and the one made here is kept beside it."""
+    asked = give(staffed_station, 30_00).concession_id
+    staffed_station.concessions.decide(
+        member(staffed_station, "super1"), asked, deny=True, reason="no ticket"
+    )
+    db = staffed_station.db
+    with pytest.raises(sqlite3.IntegrityError):  # no clash noted: refused as before
+        db.execute(
+            "UPDATE recorded_concessions SET status = 'approved', decided_by = 'boss' "
+            "WHERE concession_id = ?",
+            [asked],
+        )
+    chain = records.Decision("approved", "super7", 1_700_000_000, None)
+    with writing(db):
+        records.note_clash(
+            db, asked, chain, "approved by super7 in the chain", datetime.now(UTC), "York"
+        )
+    now = stored(staffed_station, asked)
+    assert (now.status, now.decided_by) == ("approved", "super7")
+    kept = db.execute(
+        "SELECT here_status, here_decided_by, here_reason FROM decision_clashes"
+    ).fetchall()
+    assert kept == [("denied", "super1", "no ticket")]
 
 
 def test_history_and_guards_count_a_new_record_at_once(

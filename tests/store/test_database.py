@@ -38,6 +38,7 @@ ALL_MIGRATIONS = [
     ("standing", "0004_summary_card_status"),
     ("standing", "0005_summary_for_lists"),
     ("standing", "0006_outbox"),
+    ("standing", "0007_decision_clashes"),
 ]
 
 

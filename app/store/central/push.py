@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -16,10 +17,11 @@ from psycopg import sql
 from sqlite_utils import Database
 
 from app.store import outbox
-from app.store.central import CentralError
+from app.store.central import CentralError, RefusedDecisionError
 from app.store.central.schema import mirrors
+from app.store.database import writing
 from app.store.outbox import Kind
-from app.store.records import Decision
+from app.store.records import Decision, note_clash
 
 BATCH = 500
 _TABLES: dict[Kind, tuple[str, str]] = {  # kind: (table, key)
@@ -41,6 +43,9 @@ def push(conn: psycopg.Connection, db: Database, *, station: str) -> Pushed:
     pushed = Pushed()
     while waiting := outbox.waiting(db, BATCH):
         with conn.transaction():
+            # One push per station name at a time: two stations under one name cannot both
+            # pass the namesake check before either's audit records are in.
+            conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"push {station}"])
             for kind in ("concession", "feedback", "audit"):
                 ids = [record_id for _, k, record_id in waiting if k == kind]
                 if ids:
@@ -48,7 +53,7 @@ def push(conn: psycopg.Connection, db: Database, *, station: str) -> Pushed:
                     pushed.counts[kind] = pushed.counts.get(kind, 0) + added
             decided = [record_id for _, k, record_id in waiting if k == "decision"]
             if decided:
-                done = _decide(conn, db, decided, pushed.conflicts)
+                done = _decide(conn, db, decided, pushed.conflicts, station)
                 pushed.counts["decision"] = pushed.counts.get("decision", 0) + done
         outbox.acknowledged(db, waiting[-1][0])
     if locks := push_locks(conn, db):
@@ -101,7 +106,11 @@ def _refuse_a_namesake(
 
 
 def _decide(
-    conn: psycopg.Connection, db: Database, ids: Sequence[str], conflicts: list[str]
+    conn: psycopg.Connection,
+    db: Database,
+    ids: Sequence[str],
+    conflicts: list[str],
+    station: str,
 ) -> int:
     """A decision reaches the central record only while it is pending there: the first
     decision made anywhere in the chain stands, and a later one is reported."""
@@ -120,11 +129,31 @@ def _decide(
         if outcome == "decided":
             done += 1
         elif outcome != f"{local[0]} by {local[1]}":
-            conflicts.append(
-                f"{concession_id}: {outcome} in the chain, {local[0]} by {local[1]} here; "
-                "the chain's decision stands"
-            )
+            if outcome.startswith("refused: "):  # this station's rules are not the chain's
+                said = f"{local[0]} by {local[1]} here, {outcome} centrally; pending again"
+                held = None
+            else:
+                said = (
+                    f"{outcome} in the chain, {local[0]} by {local[1]} here; "
+                    "the chain's decision stands"
+                )
+                held = _held(conn, concession_id)
+                if held is None:
+                    continue
+            conflicts.append(f"{concession_id}: {said}")
+            with writing(db):
+                note_clash(db, concession_id, held, said, datetime.now(UTC), station)
     return done
+
+
+def _held(conn: psycopg.Connection, concession_id: str) -> Decision | None:
+    """The decision the central store holds on a request (None: none yet)."""
+    row = conn.execute(
+        f"SELECT {', '.join(_DECISION)} FROM recorded_concessions "
+        "WHERE concession_id = %s AND status IN ('approved', 'denied')",
+        [concession_id],
+    ).fetchone()
+    return None if row is None else Decision(*row)
 
 
 def push_locks(conn: psycopg.Connection, db: Database) -> int:
@@ -147,10 +176,10 @@ def decide_now(
     row = conn.execute(
         "SELECT standing_decide(%s, %s, %s, %s, %s)", [concession_id, status, by, at, reason]
     ).fetchone()
-    if row is None or row[0] in ("decided", "unknown"):
+    outcome = str(row[0]) if row else "unknown"
+    if outcome.startswith("refused: "):
+        refusal = outcome.removeprefix("refused: ")
+        raise RefusedDecisionError(f"the chain refused this decision: {refusal}")
+    if outcome in ("decided", "unknown"):
         return None
-    held = conn.execute(
-        f"SELECT {', '.join(_DECISION)} FROM recorded_concessions WHERE concession_id = %s",
-        [concession_id],
-    ).fetchone()
-    return None if held is None else Decision(*held)
+    return _held(conn, concession_id)

@@ -243,6 +243,72 @@ def _hardened(conn: psycopg.Connection) -> None:
     conn.execute(_HARDENED)
 
 
+# The chain's rules for a decision hold centrally too, whatever a station runs: the approver
+# is an account the chain knows, not the one who asked, senior enough for the asker's role
+# (ranked clerk, supervisor, manager) and within their personal limit; a denial gives its
+# reason. Role limits are each station's policy, checked there. A lock a station notes lasts
+# at most the longest lock (an hour) from the moment it reaches the central store.
+_BY_THE_RULES = """
+CREATE OR REPLACE FUNCTION standing_decide(p_concession text, p_status text, p_by text,
+    p_at bigint, p_reason text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    request recorded_concessions%ROWTYPE;
+    approver staff%ROWTYPE;
+    asker_role text;
+    ranks text[] := ARRAY['clerk', 'supervisor', 'manager'];
+BEGIN
+    SELECT * INTO request FROM recorded_concessions WHERE concession_id = p_concession
+        FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN 'unknown';
+    ELSIF request.status <> 'pending' THEN
+        RETURN request.status || ' by ' || coalesce(request.decided_by, '?');
+    ELSIF p_status NOT IN ('approved', 'denied') THEN
+        RETURN 'refused: ' || quote_literal(p_status) || ' is not a decision';
+    END IF;
+    SELECT * INTO approver FROM staff WHERE staff_id = p_by;
+    IF NOT FOUND THEN
+        RETURN 'refused: the chain has no staff account ' || quote_literal(p_by);
+    ELSIF p_by = request.staff_id THEN
+        RETURN 'refused: nobody approves their own request';
+    END IF;
+    SELECT role INTO asker_role FROM staff WHERE staff_id = request.staff_id;
+    asker_role := coalesce(asker_role, 'clerk');
+    IF array_position(ranks, approver.role) < least(array_position(ranks, asker_role) + 1, 3)
+    THEN
+        RETURN format('refused: a %s cannot decide a %s''s request', approver.role, asker_role);
+    ELSIF p_status = 'denied' AND btrim(coalesce(p_reason, '')) = '' THEN
+        RETURN 'refused: a denial needs a reason';
+    ELSIF p_status = 'approved' AND request.value > coalesce(approver.personal_limit,
+        request.value) THEN
+        RETURN format('refused: over %s''s personal limit', p_by);
+    END IF;
+    UPDATE recorded_concessions SET status = p_status, decided_by = p_by, decided_at = p_at,
+        decision_reason = p_reason
+    WHERE concession_id = p_concession;
+    PERFORM pg_notify('standing_decisions', p_concession);
+    RETURN 'decided';
+END $$;
+
+CREATE OR REPLACE FUNCTION standing_note_lock(p_staff text, p_until text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    latest timestamptz := now() + interval '1 hour';
+BEGIN
+    IF p_until::timestamptz > latest THEN
+        p_until := to_char(latest AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00';
+    END IF;
+    UPDATE staff SET locked_until = p_until
+    WHERE staff_id = p_staff AND (locked_until IS NULL OR locked_until < p_until);
+END $$;
+"""
+
+
+def _by_the_rules(conn: psycopg.Connection) -> None:
+    conn.execute(_BY_THE_RULES)
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
@@ -250,6 +316,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0003_station_functions", _station_functions),
     ("0004_announce_requests", _announce),
     ("0005_hardened", _hardened),
+    ("0006_decided_by_the_rules", _by_the_rules),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
