@@ -108,14 +108,18 @@ class Rejects:
 
     def __init__(self, path: Path | None) -> None:
         self.path, self.count = path, 0
-        self._partial = None if path is None else path.with_name(path.name + ".part")
+        # A device or a pipe (/dev/null, /dev/stdout) is written as it is, never replaced.
+        self._direct = path is not None and path.exists() and not path.is_file()
+        self._partial = (
+            path if path is None or self._direct else path.with_name(path.name + ".part")
+        )
         self._handle: Any = None
         self._writer: Any = None
 
     @classmethod
     def afresh(cls, path: Path | None) -> Rejects:
         """A report for a new import: an old one at `path` must not pass for this import's."""
-        if path is not None and path.exists():
+        if path is not None and path.is_file():
             path.unlink()
         return cls(path)
 
@@ -141,6 +145,8 @@ class Rejects:
         if self._handle is None or self._partial is None or self.path is None:
             return None
         self._handle.close()
+        if self._direct:
+            return self.path if keep else None
         if not keep:
             self._partial.unlink(missing_ok=True)
             return None

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import csv
+import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -116,6 +119,25 @@ def test_a_clean_import_writes_no_rejects_report(db: Database, tmp_path: Path) -
     report = import_export(db, folder, ImportContext(), rejects=tmp_path / "rejects.csv")
     assert report.rejected == 0 and report.rejects_file is None
     assert not (tmp_path / "rejects.csv").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_rejects_sent_to_a_pipe_or_device_are_written_to_it_not_over_it(
+    db: Database, tmp_path: Path
+) -> None:
+    """`--rejects /dev/null` (or a pipe) is written as it is: never unlinked or replaced."""
+    folder = tmp_path / "bad"
+    write_bytes(folder, "customers.csv", b"customer_id,given_name,joined_on\nK1,Kim,not-a-date\n")
+    pipe = tmp_path / "rejects.pipe"
+    os.mkfifo(pipe)
+    heard: list[str] = []
+    reader = threading.Thread(target=lambda: heard.append(pipe.read_text("utf-8")), daemon=True)
+    reader.start()
+    report = import_export(db, folder, ImportContext(), rejects=pipe)
+    reader.join(timeout=10)
+    assert report.rejected == 1 and report.rejects_file == pipe
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still the pipe, not a file put in its place
+    assert "K1" in heard[0] or "joined_on" in heard[0]
 
 
 def test_a_cancelled_import_changes_nothing(
