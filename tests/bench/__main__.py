@@ -1,6 +1,7 @@
 """Benchmark: is the counter instant at a million customers? (issue 3)
 
     python -m tests.bench [--customers N] [--purchases M] [--small] [--out FILE]
+                          [--chain-only | --no-chain]
 
 Generates (or reuses from tests/bench/.cache/) a demo export, imports it, and measures
 each figure beside a baseline taken in the same run; writes FILE as JSON and prints a
@@ -77,6 +78,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("bench-results.json"), metavar="FILE")
     parser.add_argument("--queries", type=int, metavar="Q", help="per lookup figure (10,000)")
     parser.add_argument("--seed", type=int, default=1, help="export and query seed (1)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--chain-only", action="store_true", help="only the chain's figures (PostgreSQL)"
+    )
+    which.add_argument("--no-chain", action="store_true", help="skip the chain's figures")
     parser.add_argument(
         "--reuse-db",
         action="store_true",
@@ -348,6 +354,21 @@ def measure_during_import(
     }
 
 
+def measure_synced_lookups(db: Path, size: Size, queries: int) -> dict[str, Any]:
+    """Today's lookup figures on a station's cache made by its first sync."""
+    data.warm_file(db)
+    station = open_station(Settings(db_path=db, station="Bench-First"), create=False)
+    conn = baselines.connect(db)
+    try:
+        found = measure_lookups(station, conn, size, min(queries, 2_000))
+    finally:
+        station.close()
+        conn.close()
+    judge(found)
+    kept = ("p50_ms", "p99_ms", "ratio_p99", "target", "meets_target")
+    return {name: {k: f[k] for k in kept if k in f} for name, f in found.items()}
+
+
 # --- GUI -------------------------------------------------------------------------------
 
 
@@ -437,6 +458,26 @@ def table_row(name: str, f: Figures) -> tuple[str, ...]:
     if name == "import":
         measured = f"{f['seconds']} s · {f['rows_per_s']:,} rows/s · peak RSS {f['peak_rss_mb']} MB"
         return (name, measured, f"{f['baseline_seconds']} s", f"{f['ratio']}×", f["target"], mark)
+    if name in ("central_import", "station_first_sync"):
+        measured = f"{f['seconds']} s · {f['rows_per_s']:,} rows/s · peak RSS {f['peak_rss_mb']} MB"
+        return (name, measured, f"{f['baseline_seconds']} s", f"{f['ratio']}×", f["target"], mark)
+    if name == "station_day_sync":
+        measured = f"p50 {f['p50_s']} · p99 {f['p99_s']} s · lookups p99 {f['lookup_p99_ms']} ms"
+        return (name, measured, "", "", f["target"], mark)
+    if name == "chain_stations":
+        measured = (
+            f"{f['stations']} stations · {f['acknowledged']:,} acknowledged · lost {f['lost']} · "
+            f"doubled {f['duplicated']} · push p50 {f['push_p50_ms']} p99 {f['push_p99_ms']} ms · "
+            f"{f['central_tps']} tps"
+        )
+        return (name, measured, "", "", f["target"], mark)
+    if name == "chain_growth":
+        measured = " · ".join(
+            f"{r['customers']:,}: import {r['central_import_s']} s/{r['central_import_rss_mb']} MB,"
+            f" sync {r['first_sync_s']} s/{r['first_sync_rss_mb']} MB"
+            for r in f["rows"]
+        )
+        return (name, measured, "", "", "", "")
     if name == "cold_start":
         measured, base = f"median {f['median_s']} s", f"median {f['baseline_median_s']} s"
         return (name, measured, base, f"{f['ratio']}×", f["target"], mark)
@@ -486,8 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         shutil.rmtree(WORK, ignore_errors=True)
         WORK.mkdir(parents=True)
-        step(results, "import", lambda: measure_import(export, db))
-    if "error" not in results.get("import", {}):
+        if not args.chain_only:
+            step(results, "import", lambda: measure_import(export, db))
+    if not args.chain_only and "error" not in results.get("import", {}):
         say("reading the database once, as a counter PC that has been open all day has")
         data.warm_file(db)
         station = open_station(settings, create=False)
@@ -510,6 +552,13 @@ def main(argv: list[str] | None = None) -> int:
         say("cold start: 5 fresh processes, each beside an empty window")
         step(results, "cold_start", lambda: cold_start.measure(db))
         conn.close()
+    if not args.no_chain:
+        from tests.bench import chain  # psycopg and PostgreSQL: only when measured
+
+        def synced_lookups(synced: Path) -> dict[str, Any]:
+            return measure_synced_lookups(synced, size, args.queries)
+
+        results.update(chain.measure(export, size, args.small, WORK, synced_lookups, step))
     judge(results)
 
     report = {

@@ -180,3 +180,27 @@ def test_a_row_deleted_and_made_again_centrally_is_kept(york: Station) -> None:
     result = york.sync()
     assert result["pulled"]["tombstones"] == 1 and result["pulled"]["cards"] == 1
     assert cache_rows(york.db, "cards") == central_rows(york.url, "cards")
+
+
+def test_a_renamed_customer_is_found_by_the_new_name_only(york: Station) -> None:
+    """A name changed centrally moves the station's name words with it; a customer deleted
+    centrally leaves none behind."""
+    york.sync()
+    with psycopg.connect(york.url, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT given_name, family_name FROM customers WHERE customer_id = %s", [HERO]
+        ).fetchone()
+        assert row is not None
+        conn.execute(
+            "UPDATE customers SET given_name = 'Zebedee', search_words = %s WHERE customer_id = %s",
+            [f"zebedee {row[1].lower()}", HERO],
+        )
+    york.sync()
+    words = sqlite3.connect(york.db).execute(
+        "SELECT word FROM name_words WHERE customer_id = ? ORDER BY word", [HERO]
+    )
+    assert [w for (w,) in words] == sorted(["zebedee", row[1].lower()])
+    found = york.run("lookup", "Zebedee", "--json").json()
+    assert [m["customer_id"] for m in found] == [HERO]
+    before = york.run("lookup", row[0], "--json").json()  # the old given name
+    assert HERO not in [m["customer_id"] for m in before]

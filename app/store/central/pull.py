@@ -163,10 +163,10 @@ def _pull_tombstones(
                     mirror = mirrors().get(table_name)
                     if mirror is None or table_name not in PULLED:
                         continue
+                    if table_name == "customers":
+                        _forget_words(db, [key[0]])
                     match = " AND ".join(f"{c} = ?" for c in mirror.key)
                     db.execute(f"DELETE FROM {table_name} WHERE {match}", _typed(mirror, key))
-                    if table_name == "customers":
-                        db.execute("DELETE FROM name_words WHERE customer_id = ?", [key[0]])
                 state["done"][""] = [page[-1][-2], page[-1][-1]]
                 set_meta(db, _PROGRESS, json.dumps(state))
             gone += len(page)
@@ -200,12 +200,30 @@ def _customers(
     db: Database, table: str, names: Sequence[str], rows: list[tuple[Any, ...]], station: str
 ) -> None:
     """Customers also keep the name words a name search walks."""
-    ids = [(r[0],) for r in rows]
-    db.conn.executemany("DELETE FROM name_words WHERE customer_id = ?", ids)
-    _replace(db, table, names, rows, station)
     words_at = list(names).index("search_words")
-    words = [(w, r[0]) for r in rows for w in str(r[words_at]).split()]
+    new = {r[0]: set(str(r[words_at]).split()) for r in rows}
+    _forget_words(db, list(new), keep=new)
+    _replace(db, table, names, rows, station)
+    words = [(w, cid) for cid, kept in new.items() for w in kept]
     db.conn.executemany("INSERT OR IGNORE INTO name_words (word, customer_id) VALUES (?, ?)", words)
+
+
+def _forget_words(
+    db: Database, customer_ids: Sequence[str], keep: dict[str, set[str]] | None = None
+) -> None:
+    """Remove these customers' name words (but those in `keep`), found by the words their
+    row holds: name_words is keyed by word first, so a delete by customer alone would scan."""
+    stale: list[tuple[str, str]] = []
+    for start in range(0, len(customer_ids), 500):
+        chunk = customer_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for cid, held in db.execute(
+            f"SELECT customer_id, search_words FROM customers WHERE customer_id IN ({marks})",
+            chunk,
+        ):
+            kept = keep.get(cid, set()) if keep else set()
+            stale += [(w, cid) for w in set(str(held).split()) - kept]
+    db.conn.executemany("DELETE FROM name_words WHERE word = ? AND customer_id = ?", stale)
 
 
 def _staff(
