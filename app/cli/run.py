@@ -20,7 +20,7 @@ from app.services.handback import HandbackError
 from app.services.importing import ExportError
 from app.services.lookup import RefusedInputError, UnknownCustomerError
 from app.services.staff import SignInError
-from app.services.station import CentralError, DatabaseError, StoreError
+from app.services.station import CentralError, DatabaseError, NoDatabaseError, StoreError
 from app.settings import describe_settings_error
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -78,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
     handler = HANDLERS[" ".join(w for w in words if w)]
     try:
         return handler(args)
+    except NoDatabaseError as exc:  # the way forward: a first database is one command away
+        warn(
+            f"{exc}: make one with `standing demo` (invented data, to try it) or "
+            "`standing import DIR` (your organisation's export)"
+        )
     except REFUSALS as exc:
         message = "; ".join(line.strip() for line in str(exc).strip().splitlines())
         warn(message or "refused")  # masked: a refusal never repeats a card number

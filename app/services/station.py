@@ -25,7 +25,7 @@ from app.services.staff import StaffService
 from app.settings import Settings, user_data_dir
 from app.store.audit import append as append_audit
 from app.store.central import CentralError
-from app.store.database import StoreError, open_database
+from app.store.database import NoDatabaseError, StoreError, open_database
 from app.store.protection import (
     backup,
     known_sound,
@@ -48,6 +48,7 @@ __all__ = [
     "CentralError",
     "DamagedCacheError",
     "DatabaseError",
+    "NoDatabaseError",
     "Restored",
     "Station",
     "StoreError",

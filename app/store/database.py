@@ -41,13 +41,17 @@ class BusyError(StoreError):
     """Another connection holds the write lock (an import, say) past the wait allowed."""
 
 
+class NoDatabaseError(StoreError):
+    """There is no cache at the path yet (nothing is made when asked not to)."""
+
+
 def open_database(path: Path | str, *, create: bool = True) -> Database:
     """Open (and migrate) the cache at `path`; `:memory:` for tests."""
     memory = str(path) == ":memory:"
     if not memory:
         path = Path(path)
         if not create and not path.exists():
-            raise StoreError(f"no database at {path}")
+            raise NoDatabaseError(f"no database at {path}")
         private_folder(path.parent)
         remote = network_filesystem(path.parent)
         if remote is not None:

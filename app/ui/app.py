@@ -25,6 +25,7 @@ from app.settings import APP_NAME, Settings
 from app.ui.crash import install_excepthook
 from app.ui.demo_setup import DemoSetup
 from app.ui.main_window import MainWindow
+from app.ui.platform_check import why_no_window
 from app.ui.sign_in import FirstManagerDialog
 from app.ui.theme import Looks
 from app.ui.translations import Language, install
@@ -156,6 +157,10 @@ class BackgroundCheck:
 
 
 def run_gui(db_path: Path | None = None) -> int:
+    problem = why_no_window()
+    if problem is not None:  # said in one line, where Qt would abort the process
+        print(f"standing: {problem}", file=sys.stderr)
+        return 2
     app = create_application()
     install_excepthook()
     while True:

@@ -122,7 +122,9 @@ def one_clear_line(done: subprocess.CompletedProcess[str]) -> str:
 
 def test_errors_exit_2_with_one_line(demo_db: Path, tmp_path: Path) -> None:
     assert "NOPE" in one_clear_line(run("profile", "NOPE", "--db", demo_db))
-    assert "no database" in one_clear_line(run("lookup", "ann", "--db", tmp_path / "none.db"))
+    missing = one_clear_line(run("lookup", "ann", "--db", tmp_path / "none.db"))
+    assert "no database" in missing
+    assert "`standing demo`" in missing and "`standing import DIR`" in missing  # the way on
     assert not (tmp_path / "none.db").exists()
     refused = run("lookup", "4111 1111 1111 1111", "--db", demo_db)
     line = one_clear_line(refused)
