@@ -159,6 +159,8 @@ class Goodwill(Strict):
     cap_share_of_spend_12m: Ratio
     cap_minimum: Money
     round_to: Money = 50
+    # A disputed amount above this is a typing slip or not a counter's to settle: refused.
+    max_disputed_amount: Money = 1_000_000
     generosity: dict[str, Ratio]
     bonus: Bonus = Bonus()
     roles: Roles = Roles()
@@ -186,6 +188,8 @@ class Goodwill(Strict):
             )
         if self.round_to <= 0:
             raise ValueError("goodwill.round_to must be above 0")
+        if self.max_disputed_amount <= 0:
+            raise ValueError("goodwill.max_disputed_amount must be above 0")
         ids = [c.id for c in self.categories]
         absent = [c for c in DISPUTE_CATEGORIES if c not in ids]
         if absent:

@@ -15,6 +15,7 @@ from app.domain.policy import ACTIONS, ROLES, Policy
 from app.domain.staff import Staff, may_approve
 from app.domain.text import QT_TRANSLATE_NOOP, Amount, Template, Text
 from app.services.audit import AuditService
+from app.services.goodwill import check_disputed_amount
 from app.services.lookup import LookupService
 from app.services.staff import StaffService
 from app.store import records
@@ -119,6 +120,7 @@ class ConcessionService:
             )
         if value < 0 or amount < 0:
             raise GoodwillError(NEGATIVE.text())
+        check_disputed_amount(amount, self.policy)
         highest = max(self.policy.goodwill.roles.limit(r) for r in ROLES)
         if value > highest:
             raise GoodwillError(OVER_HIGHEST.format(value=_pence(value), highest=_pence(highest)))

@@ -10,10 +10,26 @@ from app.domain.identifiers import looks_like_payment_card
 from app.domain.models import Profile
 from app.domain.money import parse_money
 from app.domain.policy import Policy
-from app.domain.text import QT_TRANSLATE_NOOP
+from app.domain.text import QT_TRANSLATE_NOOP, Amount
 from app.services.lookup import PAYMENT_CARD_REFUSAL, LookupService, RefusedInputError
 
 NEGATIVE = QT_TRANSLATE_NOOP("goodwill", "the amount must not be negative")
+TOO_LARGE = QT_TRANSLATE_NOOP(
+    "goodwill",
+    "a disputed amount of {amount} is above the most a counter settles ({most}): check the "
+    "amount, or refer the dispute to a manager",
+)
+
+
+def check_disputed_amount(amount: int, policy: Policy) -> None:
+    """A disputed amount the counter may settle: not negative, not above the policy's most."""
+    if amount < 0:
+        raise GoodwillError(NEGATIVE.text())
+    most = policy.goodwill.max_disputed_amount
+    if amount > most:
+        raise GoodwillError(
+            TOO_LARGE.format(amount=Amount(amount, pence=True), most=Amount(most, pence=True))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +83,7 @@ class GoodwillService:
         limit: int | None = None,
     ) -> Advice:
         """Ranked suggestions for one customer's dispute (pass `profile` if already loaded)."""
-        if amount < 0:
-            raise GoodwillError(NEGATIVE.text())
+        check_disputed_amount(amount, self.policy)
         dispute = Dispute(category=category, amount=amount, words=words)
         if profile is None or profile.customer_id != customer_id:
             profile = self.lookup.profile(customer_id, as_of)

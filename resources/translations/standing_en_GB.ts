@@ -1045,6 +1045,10 @@ The details are below (select and copy them) and in {0}.</translation>
         <translation>capped at {cap} for this customer</translation>
     </message>
     <message>
+        <source>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</source>
+        <translation>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</translation>
+    </message>
+    <message>
         <source>the amount must be a sum such as 1.50</source>
         <translation>the amount must be a sum such as 1.50</translation>
     </message>

@@ -84,8 +84,8 @@
     <message numerus="yes">
         <source>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</source>
         <translation>
-            <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne : la première décision l’emporte (voir l’historique des gestes)</numerusform>
-            <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne : la première décision l’emporte (voir l’historique des gestes)</numerusform>
+            <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir l&apos;historique des gestes)</numerusform>
+            <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir l&apos;historique des gestes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1043,6 +1043,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>capped at {cap} for this customer</source>
         <translation>plafonné à {cap} pour ce client</translation>
+    </message>
+    <message>
+        <source>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</source>
+        <translation>un montant contesté de {amount} dépasse le maximum qu&apos;un guichet règle ({most})&#xa0;: vérifiez le montant, ou transmettez le litige à un responsable</translation>
     </message>
     <message>
         <source>the amount must be a sum such as 1.50</source>

@@ -266,6 +266,11 @@ def test_suggest_json_for_the_hand_export(tmp_path: Path) -> None:
         (["--category", "lost", "--amount", "1"], "unknown category"),
         (["--category", "delay", "--amount", "-1"], "negative"),
         (["--category", "delay", "--amount", "abc"], "must be a sum"),
+        (
+            ["--category", "delay", "--amount", "99999999999"],
+            "a disputed amount of £99,999,999,999.00 is above the most a counter settles "
+            "(£10,000.00)",
+        ),
         (["--category", "delay", "--amount", "1", "--role", "boss"], "unknown role"),
         (["--amount", "1"], "--category"),
     ],

@@ -123,6 +123,10 @@ def test_bad_amount_is_explained_where_it_was_typed(window: MainWindow, qtbot: Q
     assert "must be a sum" in panel.error.text()
     assert panel.offer.text() == ""
     assert not panel.apply_button.isEnabled()
+    panel.amount.clear()
+    qtbot.keyClicks(panel.amount, "99999999999")  # a slip of the finger, not a dispute
+    assert "above the most a counter settles" in panel.error.text()
+    assert panel.offer.text() == "" and not panel.apply_button.isEnabled()
 
 
 def test_alternatives_can_be_chosen_with_arrows(window: MainWindow, qtbot: QtBot) -> None:
