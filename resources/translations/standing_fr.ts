@@ -84,8 +84,8 @@
     <message numerus="yes">
         <source>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</source>
         <translation>
-            <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir l&apos;historique des gestes)</numerusform>
-            <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir l&apos;historique des gestes)</numerusform>
+            <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir les gestes commerciaux)</numerusform>
+            <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir les gestes commerciaux)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
