@@ -76,8 +76,13 @@ def _next_hint(tier: Tier, spend_12m: int, lifetime: int, to_next: int | None) -
     return QT_TRANSLATE_NOOP("standing", "{first} for {tier}").format(first=parts[0], tier=label)
 
 
+NOT_YET_JOINED = QT_TRANSLATE_NOOP("standing", "had not joined by then")
+
+
 def tenure(since: date, as_of: date) -> tuple[int, Text]:
-    days = max((as_of - since).days, 0)
+    if as_of < since:  # looked at as of a day before they joined (--as-of)
+        return 0, NOT_YET_JOINED.text()
+    days = (as_of - since).days
     months = (as_of.year - since.year) * 12 + as_of.month - since.month
     if as_of.day < since.day:
         months -= 1
@@ -96,8 +101,10 @@ def tenure(since: date, as_of: date) -> tuple[int, Text]:
         weeks = days // 7
         if weeks:
             text = translate("standing", "%n wk", None, 0).plural(weeks)
-        else:
+        elif days:
             text = translate("standing", "%n d", None, 0).plural(days)
+        else:
+            text = QT_TRANSLATE_NOOP("standing", "joined today").text()
     return days, text
 
 

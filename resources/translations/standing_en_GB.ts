@@ -1282,6 +1282,10 @@ The details are below (select and copy them) and in {0}.</translation>
         <source>{first} for {tier}</source>
         <translation>{first} for {tier}</translation>
     </message>
+    <message>
+        <source>had not joined by then</source>
+        <translation>had not joined by then</translation>
+    </message>
     <message numerus="yes">
         <source>%n yr</source>
         <translation>
@@ -1313,6 +1317,10 @@ The details are below (select and copy them) and in {0}.</translation>
             <numerusform>%n d</numerusform>
             <numerusform>%n d</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>joined today</source>
+        <translation>joined today</translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>

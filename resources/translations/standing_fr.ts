@@ -1282,6 +1282,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
         <source>{first} for {tier}</source>
         <translation>{first} pour {tier}</translation>
     </message>
+    <message>
+        <source>had not joined by then</source>
+        <translation>pas encore client à cette date</translation>
+    </message>
     <message numerus="yes">
         <source>%n yr</source>
         <translation>
@@ -1313,6 +1317,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
             <numerusform>%n j</numerusform>
             <numerusform>%n j</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>joined today</source>
+        <translation>client depuis aujourd&apos;hui</translation>
     </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>

@@ -284,3 +284,9 @@ def test_suggest_for_an_unknown_customer(demo_db: Path) -> None:
         run("suggest", "NOPE", "--category", "delay", "--amount", "1", "--db", demo_db)
     )
     assert "NOPE" in line
+
+
+def test_a_profile_as_of_before_the_customer_joined_says_so(demo_db: Path) -> None:
+    done = run("profile", "C000001", "--as-of", "1990-01-01", "--db", demo_db)
+    assert done.returncode == 0, done.stderr
+    assert "had not joined by then" in done.stdout and " 0 d" not in done.stdout

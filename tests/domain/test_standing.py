@@ -163,8 +163,8 @@ def test_lifetime_only_next_tier_has_no_spend_distance() -> None:
         (date(2026, 11, 16), 7, "1 wk"),
         (date(2026, 11, 17), 6, "6 d"),
         (date(2026, 11, 20), 3, "3 d"),
-        (date(2026, 11, 23), 0, "0 d"),
-        (date(2026, 12, 1), 0, "0 d"),  # joined "after" the as-of day
+        (date(2026, 11, 23), 0, "joined today"),
+        (date(2026, 12, 1), 0, "had not joined by then"),  # looked at as of before they joined
     ],
 )
 def test_tenure(since: date, days: int, text: str) -> None:
