@@ -205,4 +205,5 @@ class PendingQueue(QDialog):
     def _after(self, _result: int) -> None:
         if self.dialog is not None and self.dialog.outcome is not None:
             self.decided.append(self.dialog.outcome)
+        self.activateWindow()  # the queue takes the keys again (no window manager to do it)
         self.reload()

@@ -121,6 +121,7 @@ class GoodwillFlow(QObject):
         def finished(_result: int) -> None:
             if self.dialog is dialog:
                 self.dialog = None
+            give_back_keys(dialog)
             if done is not None:
                 done()
 
@@ -128,3 +129,11 @@ class GoodwillFlow(QObject):
         self.dialog = dialog
         dialog.open()
         dialog.activateWindow()  # its shortcuts work even without a window manager
+
+
+def give_back_keys(dialog: QWidget) -> None:
+    """A closed dialog hands the keys back to the window beneath it: with no window manager
+    to do it, the window's shortcuts (F9, Ctrl+L…) would wait for a click."""
+    parent = dialog.parentWidget()
+    if parent is not None and parent.isVisible():
+        parent.window().activateWindow()

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
     def choose_import(self) -> None:
         if self.signed_in:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Import an export folder"))
+            self.activateWindow()  # the keys come back here (no window manager to do it)
             if folder:
                 self.start_import(Path(folder))
 
@@ -221,6 +222,7 @@ class MainWindow(QMainWindow):
             self.refresh_freshness()
             self.lookups.reread()
         run.show_summary(self)
+        self.activateWindow()  # after the progress and the summary, the keys come back here
 
     # who is at the counter
     def _begin(self) -> None:

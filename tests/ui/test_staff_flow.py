@@ -241,3 +241,20 @@ def test_keys_on_the_lock_page_never_reach_the_hidden_window(
     assert not window.locked
     assert window.search.text() == ""
     assert window.card.profile is not None and window.card.profile.customer_id == "C1"
+
+
+def test_the_window_takes_the_keys_again_when_a_dialog_closes(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """With no window manager to hand focus back, the window's shortcuts (F9, Ctrl+L…) must
+    work at once after a dialog closes, without a click."""
+    qtbot.waitUntil(window.isActiveWindow)
+    for _ in range(2):
+        qtbot.keyClick(window.search, Qt.Key.Key_F9)
+        queue = window.dialog
+        assert isinstance(queue, PendingQueue)
+        qtbot.waitUntil(queue.isActiveWindow)
+        qtbot.keyClick(queue.table, Qt.Key.Key_Escape)
+        assert window.dialog is None
+        qtbot.waitUntil(window.isActiveWindow)
+        assert window.search.hasFocus()
