@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
@@ -30,6 +31,7 @@ from app.domain.models import (
     Purchase,
     status_word,
 )
+from app.domain.text import policy_text
 from app.ui import format as fmt
 from app.ui import words
 from app.ui.models import RecordTableModel
@@ -177,9 +179,17 @@ def one_line(text: str, room: int, metrics: QFontMetrics) -> str:
 class CustomerCard(QWidget):
     reveal_requested = Signal()  # the clerk asks to see the full phone numbers
 
-    def __init__(self, zone: ZoneInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        zone: ZoneInfo,
+        categories: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.zone = zone
+        # The policy's dispute categories (id: label): a reason recorded here is a category
+        # id, shown by its label in the window's language.
+        self.categories = dict(categories or {})
         self.colours = LIGHT  # the theme's palette: the window sets it
         self.profile: Profile | None = None
         self._stack = QStackedLayout(self)
@@ -309,7 +319,7 @@ class CustomerCard(QWidget):
                 (self.tr("Value"), lambda c: fmt.money(c.value, pence=True)),
                 (self.tr("Kind"), lambda c: words.kind(c.kind)),
                 (self.tr("Status"), lambda c: words.status(c.status or "granted")),
-                (self.tr("Why"), lambda c: c.reason or ""),
+                (self.tr("Why"), lambda c: self._why(c.reason)),
                 (self.tr("Where"), lambda c: c.location or ""),  # which station, in a chain
             ]
         )
@@ -416,6 +426,10 @@ class CustomerCard(QWidget):
         self._reachable(True)
         self._stack.setCurrentIndex(1)
         self._empty.hide()  # not painted beneath the card
+
+    def _why(self, reason: str | None) -> str:
+        label = self.categories.get(reason or "")
+        return shown(policy_text(label)) if label is not None else reason or ""
 
     def _since_line(self, profile: Profile) -> str:
         parts = [

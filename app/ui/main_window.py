@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_page)
 
         self.pane = SearchPane(self)
-        self.card = CustomerCard(self.zone)
+        self.card = CustomerCard(self.zone, dict(self.session.desk.goodwill.categories()))
         self.goodwill = GoodwillPanel(self.session.desk)
         self.splitter = QSplitter()
         for part in (self.pane.column, self.card, self.goodwill):

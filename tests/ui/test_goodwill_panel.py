@@ -59,6 +59,7 @@ def test_lost_ticket_by_keyboard_suggests_a_waiver(window: MainWindow, qtbot: Qt
     history = window.card.goodwill
     assert history.data(history.index(0, 1)) == "£1.50"
     assert history.data(history.index(0, 3)) == "recorded"
+    assert history.data(history.index(0, 4)) == "Lost ticket"  # the category's label, not its id
     qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "Already recorded" in panel.outcome.text()
     assert len(recorded_here(window)) == 1

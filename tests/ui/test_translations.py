@@ -189,6 +189,9 @@ def test_the_window_in_french(french: Language, qtbot: QtBot, staffed_station: S
     assert panel.script.text().startswith("«\u00a0Je vois que vous voyagez avec nous depuis")
     assert "cinq ans" in panel.script.text() or "quatre ans" in panel.script.text()
     assert panel.category.currentText() == "Billet perdu"
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    history = win.card.goodwill
+    assert history.data(history.index(0, 4)) == "Billet perdu"  # recorded here: its label
     assert panel.apply_button.text() == "Appliquer  Ctrl+⏎"
     headers = win.card.purchases
     assert headers.headerData(1, Qt.Orientation.Horizontal) == "Montant"
