@@ -1448,7 +1448,7 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <name>words</name>
     <message>
         <source>Waive</source>
-        <translation>Offrir</translation>
+        <translation>Exonérer</translation>
     </message>
     <message>
         <source>Refund</source>

@@ -184,7 +184,8 @@ def test_the_window_in_french(french: Language, qtbot: QtBot, staffed_station: S
     assert re.search(r",\d\d\s£ sur les 12 derniers mois", win.card.tier_reason.text())
     panel = win.goodwill
     assert panel.error.text() == ""
-    assert panel.offer.text() == "▶ Offrir 1,50\u00a0£"
+    assert panel.offer.text() == "▶ Exonérer 1,50\u00a0£"  # one verb: the script's, the history's
+    assert "vous exonère des 1,50\u00a0£" in panel.script.text()
     assert panel.discretion.text() == "dans votre marge de décision"
     assert panel.script.text().startswith("«\u00a0Je vois que vous voyagez avec nous depuis")
     assert "cinq ans" in panel.script.text() or "quatre ans" in panel.script.text()
