@@ -33,8 +33,12 @@ from app.ui.translations import failure, shown
 
 
 def headline(s: Suggestion) -> str:
-    word = words.action(s.action)
-    return word if s.value == 0 else f"{word} {fmt.money(s.value, pence=True)}"
+    return headline_of(s.action, s.value)
+
+
+def headline_of(action: str, value: int) -> str:
+    word = words.action(action)
+    return word if value == 0 else f"{word} {fmt.money(value, pence=True)}"
 
 
 class YieldingLabel(QLabel):
@@ -123,6 +127,7 @@ class GoodwillPanel(QFrame):
         self.advice: Advice | None = None
         self.shown: Suggestion | None = None
         self.recorded_key: tuple[object, ...] | None = None  # the dispute last recorded
+        self.decided_key: tuple[object, ...] | None = None  # …once a supervisor decided it
         self.pending_id: str | None = None  # its concession, while it waits for approval
         self.setObjectName("goodwill")
         self._build()
@@ -280,6 +285,7 @@ class GoodwillPanel(QFrame):
         self.outcome.clear()
         self.error.clear()
         self.recorded_key = None
+        self.decided_key = None
         self.pending_id = None
 
     def clear(self) -> None:
@@ -362,6 +368,18 @@ class GoodwillPanel(QFrame):
             self.tr("Ask approval  Ctrl+⏎") if s.needs_approval else self.tr("Apply  Ctrl+⏎")
         )
         self.supervisor_button.setEnabled(True)
+        decided = self.decided_key is not None and self.advice is not None
+        if decided and self.decided_key == self._key(s):  # shown again (a re-read): decided
+            self._decided()
+
+    def _decided(self) -> None:
+        """The request on screen is decided: nothing invites asking again."""
+        self.discretion.setText(self.tr("decided: nothing more to ask"))
+        if self.discretion.property("approval"):
+            self.discretion.setProperty("approval", False)
+            self._repolish(self.discretion)
+        self.apply_button.setEnabled(False)
+        self.supervisor_button.setEnabled(False)
 
     # actions: the window records; the panel says what happened
     def _key(self, s: Suggestion) -> tuple[object, ...]:
@@ -415,20 +433,30 @@ class GoodwillPanel(QFrame):
         self._repolish(self.outcome)
 
     def show_decision(self, outcome: Outcome, by: str | None = None) -> None:
-        """A supervisor's decision on the request this panel made (others are not shown);
-        `by`: who decided, when it was decided elsewhere."""
+        """A supervisor's decision on the request this panel made (others are not shown):
+        who decided, when, and what. Nothing on the panel invites asking again until the
+        dispute changes. `by`: who decided, when it was decided elsewhere."""
         if self.pending_id != outcome.concession_id:
             return
         self.pending_id = None
+        found = self.desk.find_concession(outcome.concession_id)
         word = self.tr("APPROVED") if outcome.status == "approved" else self.tr("DENIED")
-        ref = outcome.concession_id[:8]
-        if by:
-            text = self.tr("{word} by {by} (ref {ref}).").format(word=word, by=by, ref=ref)
-        else:
-            text = self.tr("{word} by a supervisor (ref {ref}).").format(word=word, ref=ref)
-        self.outcome.setText(text)
+        who = by or (found.decided_by if found else None) or self.tr("a supervisor")
+        what = headline_of(found.action, found.value).lower() if found is not None else ""
+        when = (
+            fmt.clock(found.decided_at.astimezone(self.desk.lookup.zone))
+            if found is not None and found.decided_at is not None
+            else ""
+        )
+        self.outcome.setText(
+            self.tr("{word} by {who} at {when}: {what} (ref {ref}).").format(
+                word=word, who=who, when=when, what=what, ref=outcome.concession_id[:8]
+            )
+        )
         self.outcome.setProperty("state", outcome.status)
         self._repolish(self.outcome)
+        self.decided_key = self.recorded_key
+        self._decided()
 
     def set_chain_note(self, text: str) -> None:
         """Say (or, with no text, stop saying) that other stations' goodwill is counted only

@@ -462,6 +462,10 @@ last 24 months</translation>
         <translation>Ask approval  Ctrl+⏎</translation>
     </message>
     <message>
+        <source>decided: nothing more to ask</source>
+        <translation>decided: nothing more to ask</translation>
+    </message>
+    <message>
         <source>Already recorded. Change the dispute to record another.</source>
         <translation>Already recorded. Change the dispute to record another.</translation>
     </message>
@@ -486,12 +490,12 @@ last 24 months</translation>
         <translation>DENIED</translation>
     </message>
     <message>
-        <source>{word} by {by} (ref {ref}).</source>
-        <translation>{word} by {by} (ref {ref}).</translation>
+        <source>a supervisor</source>
+        <translation>a supervisor</translation>
     </message>
     <message>
-        <source>{word} by a supervisor (ref {ref}).</source>
-        <translation>{word} by a supervisor (ref {ref}).</translation>
+        <source>{word} by {who} at {when}: {what} (ref {ref}).</source>
+        <translation>{word} by {who} at {when}: {what} (ref {ref}).</translation>
     </message>
     <message>
         <source>Not recorded: {0}</source>

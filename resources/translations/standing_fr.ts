@@ -462,6 +462,10 @@ last 24 months</source>
         <translation>Faire valider  Ctrl+⏎</translation>
     </message>
     <message>
+        <source>decided: nothing more to ask</source>
+        <translation>décidé&#xa0;: plus rien à demander</translation>
+    </message>
+    <message>
         <source>Already recorded. Change the dispute to record another.</source>
         <translation>Déjà enregistré. Modifiez le litige pour en enregistrer un autre.</translation>
     </message>
@@ -486,12 +490,12 @@ last 24 months</source>
         <translation>REFUSÉ</translation>
     </message>
     <message>
-        <source>{word} by {by} (ref {ref}).</source>
-        <translation>{word} par {by} (réf. {ref}).</translation>
+        <source>a supervisor</source>
+        <translation>un superviseur</translation>
     </message>
     <message>
-        <source>{word} by a supervisor (ref {ref}).</source>
-        <translation>{word} par un superviseur (réf. {ref}).</translation>
+        <source>{word} by {who} at {when}: {what} (ref {ref}).</source>
+        <translation>{word} par {who} à {when}&#xa0;: {what} (réf. {ref}).</translation>
     </message>
     <message>
         <source>Not recorded: {0}</source>

@@ -4,6 +4,8 @@ key goes to whichever widget has the focus; nothing is clicked or set directly."
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -120,7 +122,15 @@ def test_look_up_apply_and_approve_by_keyboard_alone(
     assert station.concessions.pending() == []
     assert window.staff is not None and window.staff.staff_id == "clerk1"  # still signed in
     # and the screen says so
-    assert panel.outcome.text().startswith("APPROVED by a supervisor")
+    assert re.fullmatch(
+        r"APPROVED by super1 at \d\d:\d\d: [a-z]+ £60\.00 \(ref [0-9a-f]{8}\)\.",
+        panel.outcome.text(),
+    ), panel.outcome.text()
+    assert "needs approval" not in panel.discretion.text()  # nothing invites asking again
+    assert not panel.apply_button.isEnabled() and not panel.supervisor_button.isEnabled()
+    window.lookups.reread()  # the card read again: the panel stays decided
+    qtbot.waitUntil(lambda: panel.discretion.text() == "decided: nothing more to ask")
+    assert not panel.apply_button.isEnabled()
     history = window.card.goodwill
     assert history.data(history.index(0, 1)) == "£60.00"
     assert history.data(history.index(0, 3)) == "approved"
