@@ -4,6 +4,7 @@ what they record or decide. The window reaches every service through its Desk.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from app.domain.identifiers import looks_like_payment_card
@@ -15,8 +16,14 @@ from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.audit import AuditService
 from app.services.concessions import ConcessionService, Outcome, RecordedConcession
 from app.services.goodwill import Advice, GoodwillService
-from app.services.lookup import LookupService, SearchResult
+from app.services.lookup import LookupService, SearchResult, customer_names
 from app.services.staff import SignInError, StaffService
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    profile: Profile
+    asked_by: str  # the clerk's name (their staff id if the account is gone)
 
 
 class Desk:
@@ -78,6 +85,13 @@ class Desk:
             chain_now=chain_now,
         )
         return profile
+
+    def brief(self, concession: RecordedConcession) -> Brief:
+        """What a supervisor deciding a request sees: the customer's standing (an audited
+        read, key_type=approval) and who asked."""
+        profile = self.open(concession.customer_id, "approval")
+        asker = self.staff_accounts.find(concession.staff_id)
+        return Brief(profile, asker.name if asker is not None else concession.staff_id)
 
     def reveal_phones(self, profile: Profile) -> tuple[str, ...]:
         """The full numbers, for a deliberate reason; audited."""
@@ -165,6 +179,18 @@ class Desk:
 
     def pending(self) -> list[RecordedConcession]:
         return self.concessions.pending()
+
+    def queue_names(self, waiting: list[RecordedConcession]) -> dict[str, str]:
+        """The names a supervisor's queue shows: each waiting customer's (one audited read
+        for the queue) and each asking clerk's, by id."""
+        customers = customer_names(self.lookup, [c.customer_id for c in waiting])
+        if customers:
+            self.audit.record(self.actor, "queue_read", detail=f"customers={len(customers)}")
+        clerks = {}
+        for staff_id in {c.staff_id for c in waiting}:
+            found = self.staff_accounts.find(staff_id)
+            clerks[staff_id] = found.name if found is not None else staff_id
+        return {**customers, **clerks}
 
     def decide(
         self, approver_id: str, pin: str, concession_id: str, *, deny: bool, reason: str

@@ -220,3 +220,9 @@ def _tier_label(label: str) -> Text:
 
 def _parse_moment(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def customer_names(lookup: LookupService, customer_ids: Sequence[str]) -> dict[str, str]:
+    """Each known customer's name as the card shows it, by id (unknown ids are left out)."""
+    held = queries.names_of(lookup.db, customer_ids)
+    return {cid: display_name(given, family) for cid, (given, family) in held.items()}

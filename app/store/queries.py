@@ -348,3 +348,19 @@ def freshness(db: Database) -> dict[str, str]:
 
 def has_customers(db: Database) -> bool:
     return db.execute("SELECT 1 FROM customers LIMIT 1").fetchone() is not None
+
+
+def names_of(db: Database, customer_ids: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+    """(given, family) name of each customer known here, by id."""
+    found: dict[str, tuple[str, str | None]] = {}
+    ids = list(dict.fromkeys(customer_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute(
+            f"SELECT customer_id, given_name, family_name FROM customers "
+            f"WHERE customer_id IN ({marks})",
+            chunk,
+        )
+        found.update({r[0]: (r[1], r[2]) for r in rows})
+    return found

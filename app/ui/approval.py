@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.text import policy_text
 from app.services.concessions import DecisionError, Outcome, RecordedConcession
-from app.services.desk import Desk
+from app.services.desk import Brief, Desk
 from app.services.staff import SignInError
 from app.services.station import StoreError
 from app.ui import format as fmt
@@ -36,12 +37,52 @@ def offer(c: RecordedConcession) -> str:
     return what if c.value == 0 else f"{what} {fmt.money(c.value, pence=True)}"
 
 
-def describe(c: RecordedConcession, desk: Desk) -> str:
+def category_label(c: RecordedConcession, desk: Desk) -> str:
     category = desk.policy.goodwill.category(c.category)
-    label = shown(policy_text(category.label)).lower() if category else c.category
+    return shown(policy_text(category.label)).lower() if category else c.category
+
+
+def describe(c: RecordedConcession, desk: Desk, brief: Brief) -> str:
     return QCoreApplication.translate(
         "ApprovalDialog", "{what} for {customer} ({category}), asked by {staff}"
-    ).format(what=offer(c), customer=c.customer_id, category=label, staff=c.staff_id)
+    ).format(
+        what=offer(c),
+        customer=brief.profile.display_name,
+        category=category_label(c, desk),
+        staff=brief.asked_by,
+    )
+
+
+def standing_lines(c: RecordedConcession, desk: Desk, brief: Brief, zone: ZoneInfo) -> str:
+    """Who the customer is to the organisation, and the dispute: what a supervisor weighs."""
+    p = brief.profile
+    given = [g for g in p.recent_concessions if g.concession_id != c.concession_id]
+    last = (
+        QCoreApplication.translate("ApprovalDialog", "last goodwill {value} on {day}").format(
+            value=fmt.money(given[0].value, pence=True),
+            day=fmt.day(given[0].granted_at.astimezone(zone).date()),
+        )
+        if given
+        else QCoreApplication.translate("ApprovalDialog", "no goodwill before")
+    )
+    customer = QCoreApplication.translate(
+        "ApprovalDialog", "{tier} · customer for {tenure} · {spend} in 12 months · {last}"
+    )
+    dispute = QCoreApplication.translate("ApprovalDialog", "Dispute: {category}, {amount} disputed")
+    return "\n".join(
+        (
+            customer.format(
+                tier=shown(p.standing.label).upper(),
+                tenure=shown(p.tenure_text),
+                spend=fmt.money(p.spend_12m),
+                last=last,
+            ),
+            dispute.format(
+                category=category_label(c, desk),
+                amount=fmt.money(c.disputed_amount, pence=True),
+            ),
+        )
+    )
 
 
 class ApprovalDialog(QDialog):
@@ -56,10 +97,14 @@ class ApprovalDialog(QDialog):
         self.setWindowTitle(self.tr("Supervisor approval"))
         self.setObjectName("approval")
         layout = QVBoxLayout(self)
-        summary = QLabel(describe(concession, desk))
-        summary.setObjectName("panelTitle")
-        summary.setWordWrap(True)
-        layout.addWidget(summary)
+        brief = desk.brief(concession)
+        self.summary = QLabel(describe(concession, desk, brief))
+        self.summary.setObjectName("panelTitle")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.standing = QLabel(standing_lines(concession, desk, brief, desk.lookup.zone))
+        self.standing.setWordWrap(True)
+        layout.addWidget(self.standing)
         why = QLabel(self.tr("Needs approval: {0}").format(concession.approval_reason or ""))
         why.setWordWrap(True)
         layout.addWidget(why)
@@ -151,12 +196,14 @@ class PendingQueue(QDialog):
         layout = QVBoxLayout(self)
         self.count = QLabel()
         layout.addWidget(self.count)
+        self.names: dict[str, str] = {}  # customers' and clerks' names, by id
         self.model = RecordTableModel[RecordedConcession](
             [
                 (self.tr("When"), lambda c: fmt.moment(c.recorded_at, zone)),
-                (self.tr("Customer"), lambda c: c.customer_id),
+                (self.tr("Customer"), lambda c: self.names.get(c.customer_id, c.customer_id)),
                 (self.tr("What"), offer),
-                (self.tr("Asked by"), lambda c: c.staff_id),
+                (self.tr("Disputed"), lambda c: fmt.money(c.disputed_amount, pence=True)),
+                (self.tr("Asked by"), lambda c: self.names.get(c.staff_id, c.staff_id)),
                 (self.tr("Why"), lambda c: c.approval_reason or ""),
             ]
         )
@@ -166,7 +213,11 @@ class PendingQueue(QDialog):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the reason takes the rest
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Concessions waiting for approval"))
         self.table.activated.connect(lambda _: self.open_selected())
         layout.addWidget(self.table, 1)
@@ -179,12 +230,13 @@ class PendingQueue(QDialog):
             self.open_selected,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
-        self.resize(760, 360)
+        self.resize(980, 400)
         self.dialog: ApprovalDialog | None = None
         self.reload()
 
     def reload(self) -> None:
         pending = self.desk.pending()
+        self.names = self.desk.queue_names(pending)
         self.model.set_rows(pending)
         self.count.setText(
             self.tr("%n waiting", "", len(pending)) if pending else self.tr("Nothing waiting.")

@@ -8,6 +8,22 @@
         <translation>{what} for {customer} ({category}), asked by {staff}</translation>
     </message>
     <message>
+        <source>last goodwill {value} on {day}</source>
+        <translation>last goodwill {value} on {day}</translation>
+    </message>
+    <message>
+        <source>no goodwill before</source>
+        <translation>no goodwill before</translation>
+    </message>
+    <message>
+        <source>{tier} · customer for {tenure} · {spend} in 12 months · {last}</source>
+        <translation>{tier} · customer for {tenure} · {spend} in 12 months · {last}</translation>
+    </message>
+    <message>
+        <source>Dispute: {category}, {amount} disputed</source>
+        <translation>Dispute: {category}, {amount} disputed</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Supervisor approval</translation>
     </message>
@@ -696,6 +712,10 @@ last 24 months</translation>
     <message>
         <source>What</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Disputed</translation>
     </message>
     <message>
         <source>Asked by</source>

@@ -8,6 +8,22 @@
         <translation>{what} pour {customer} ({category}), demandé par {staff}</translation>
     </message>
     <message>
+        <source>last goodwill {value} on {day}</source>
+        <translation>dernier geste {value} le {day}</translation>
+    </message>
+    <message>
+        <source>no goodwill before</source>
+        <translation>aucun geste auparavant</translation>
+    </message>
+    <message>
+        <source>{tier} · customer for {tenure} · {spend} in 12 months · {last}</source>
+        <translation>{tier} · client depuis {tenure} · {spend} sur 12 mois · {last}</translation>
+    </message>
+    <message>
+        <source>Dispute: {category}, {amount} disputed</source>
+        <translation>Litige&#xa0;: {category}, {amount} contestés</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Accord du superviseur</translation>
     </message>
@@ -696,6 +712,10 @@ last 24 months</source>
     <message>
         <source>What</source>
         <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <translation>Contesté</translation>
     </message>
     <message>
         <source>Asked by</source>

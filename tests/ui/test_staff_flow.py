@@ -258,3 +258,32 @@ def test_the_window_takes_the_keys_again_when_a_dialog_closes(
         assert window.dialog is None
         qtbot.waitUntil(window.isActiveWindow)
         assert window.search.hasFocus()
+
+
+def test_a_supervisor_deciding_sees_who_the_customer_is_and_the_dispute(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "60")
+    qtbot.keyClick(panel.amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.search, Qt.Key.Key_F9)
+    queue = window.dialog
+    assert isinstance(queue, PendingQueue)
+    row = [queue.model.data(queue.model.index(0, n)) for n in range(queue.model.columnCount())]
+    assert row[1] == "Ann Example" and row[3] == "£60.00" and row[4] == "Alex Clerk"
+    qtbot.waitUntil(queue.table.hasFocus)
+    qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+    approval = queue.dialog
+    assert isinstance(approval, ApprovalDialog)
+    assert "Ann Example" in approval.summary.text() and "Alex Clerk" in approval.summary.text()
+    said = approval.standing.text()
+    profile = window.card.profile
+    assert profile is not None
+    assert said.startswith(f"{window.card.tier.text()} · customer for ")
+    assert "in 12 months" in said and ("last goodwill" in said or "no goodwill before" in said)
+    assert "Dispute: lost ticket, £60.00 disputed" in said
+    columns = queue.table.horizontalHeader()
+    for n in range(4):  # every column but the reason shows its whole text
+        assert columns.sectionSize(n) >= queue.table.sizeHintForColumn(n)
