@@ -41,6 +41,34 @@ def headline_of(action: str, value: int) -> str:
     return word if value == 0 else f"{word} {fmt.money(value, pence=True)}"
 
 
+class SteadyButton(QPushButton):
+    """A button whose text changes (Apply / Ask approval) but whose size does not: it keeps
+    the room of its longest text, so the panel never widens while a clerk types."""
+
+    def __init__(self, text: str, others: tuple[str, ...]) -> None:
+        super().__init__(text)
+        self.texts = (text, *others)
+        self._fitting = False
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True
+        shown_text, widest = self.text(), 0
+        for text in self.texts:
+            self.setText(text)
+            widest = max(widest, super().sizeHint().width())
+        self.setText(shown_text)
+        self.setMinimumWidth(widest)
+        self._fitting = False
+
+
 class YieldingLabel(QLabel):
     """Word-wrapped text that gives up its room first when the panel is short of height (large
     text on a small screen): it shows the lines that fit and ends with "…"; text(), the tooltip
@@ -197,7 +225,9 @@ class GoodwillPanel(QFrame):
         others.setBuddy(self.options)
 
         buttons = QHBoxLayout()
-        self.apply_button = QPushButton(self.tr("Apply  Ctrl+⏎"))
+        self.apply_button = SteadyButton(
+            self.tr("Apply  Ctrl+⏎"), (self.tr("Ask approval  Ctrl+⏎"),)
+        )
         self.apply_button.setObjectName("apply")
         self.apply_button.setAccessibleName(self.tr("Apply the suggestion"))
         self.supervisor_button = QPushButton(self.tr("Supervisor  Ctrl+⇧S"))

@@ -203,3 +203,20 @@ def test_enter_in_the_reason_does_not_approve(window: MainWindow, qtbot: QtBot) 
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert recorded_here(window) == [("waive", 12000, "pending")]
+
+
+def test_the_layout_holds_still_when_a_suggestion_needs_approval(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Typing an amount over the clerk's limit changes the words, never the layout."""
+    window.resize(1366, 768)
+    open_ann(window, qtbot)
+    panel = window.goodwill
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.keyClicks(panel.amount, "5")
+    qtbot.wait(50)
+    before = (panel.width(), window.card.width(), window.card.tier_reason.geometry())
+    qtbot.keyClicks(panel.amount, "00")  # £500: over the clerk's limit
+    assert "needs approval" in panel.discretion.text()
+    qtbot.wait(50)
+    assert (panel.width(), window.card.width(), window.card.tier_reason.geometry()) == before
