@@ -60,6 +60,7 @@ def import_central(
         with conn.transaction():
             check_version(conn)
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
+            conn.execute("SET LOCAL work_mem = '64MB'")  # the upserts' sorts and hashes
             _apply(conn, files, context, report, sink, progress, demo)
         committed = True
     except psycopg.Error as exc:
@@ -110,6 +111,9 @@ def _apply(
         progress(ImportStep(Stage.SUMMING, len(touched)))
     report.exported_at = exported_at(reader.newest_update, files)
     day = local_date(report.exported_at, context.zone)
+    for name, stage in stages.items():  # the summaries' plans need the loaded rows' statistics
+        if report.files[name].imported:
+            conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(stage.table.name)))
     refresh_summaries(conn, touched, as_of_bounds(day, context.zone))
     report.imported_at = datetime.now(UTC)
     accepted = sum(f.imported + f.unchanged for f in report.files.values())

@@ -11,6 +11,8 @@ import psycopg
 
 from app.domain.window import AsOf
 
+MANY = 10_000  # customers touched: enough to change the summary table's statistics
+
 _CUSTOMERS = """
 INSERT INTO summary AS s (customer_id, lifetime_value, gross_value, purchase_count,
     first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total,
@@ -118,6 +120,8 @@ def refresh_summaries(conn: psycopg.Connection, customer_ids: Collection[str], a
             copy.write_row((customer_id,))
     conn.execute("ANALYZE touched")
     conn.execute(_CUSTOMERS)
+    if len(customer_ids) > MANY:  # fresh statistics, or a plan made for an empty table
+        conn.execute("ANALYZE summary")
     conn.execute(_SPEND, {"start": as_of.start_12m, "end": as_of.end})
     conn.execute(_HOUSEHOLDS)
     conn.execute(_GONE_HOUSEHOLDS)
