@@ -4,7 +4,15 @@ just a sign-in form."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.staff import Staff
 from app.services.session import Session
@@ -49,7 +57,14 @@ class LockPage(QWidget):
         self.button.setObjectName("apply")
         self.button.setAccessibleName(self.tr("Sign in"))
         layout.addWidget(self.button)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by alignment: an aligned item is asked its height for
+        # the page's whole width, where the hint fits on one line, and at 420 px the hint's
+        # second line would squeeze the fields (large text, French).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.staff_id.returnPressed.connect(self._next)
         self.pin.returnPressed.connect(self.submit)

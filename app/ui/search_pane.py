@@ -40,6 +40,7 @@ class SearchPane(QObject):
         column.setContentsMargins(8, 8, 0, 8)
         self.count = QLabel(self.tr("No search yet"))
         self.count.setObjectName("matchCount")
+        self.count.setWordWrap(True)  # "First 20 matches: keep typing…" in a narrow column
         self.model = MatchListModel()
         self.list = QListView()
         self.list.setObjectName("resultList")
