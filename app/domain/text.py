@@ -12,6 +12,7 @@ the policy's own translations, not in the .ts files.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -142,3 +143,50 @@ def _keep_text(value: object, handler: ValidatorFunctionWrapHandler) -> object:
 
 
 Words = Annotated[str, WrapValidator(_keep_text)]  # a str field that keeps a Text as it is
+
+
+def to_json(text: str) -> str | None:
+    """A Text kept as JSON (its template and arguments), so it can be shown again in any
+    language; None for plain text, which has no template to translate."""
+    if not isinstance(text, Text):
+        return None
+    return json.dumps(_encode(text), ensure_ascii=False, separators=(",", ":"))
+
+
+def from_json(kept: str) -> Text:
+    """The Text `to_json` kept."""
+    made = _decode(json.loads(kept))
+    if not isinstance(made, Text):
+        raise ValueError("not a kept text")
+    return made
+
+
+def _encode(value: Arg) -> Any:
+    if isinstance(value, Text):
+        args = {k: _encode(v) for k, v in value.args.items()}
+        return {"text": [value.context, value.source, value.n, args]}
+    if isinstance(value, Amount):
+        return {"amount": [value.minor, value.pence]}
+    if isinstance(value, Lower):
+        return {"lower": _encode(value.text)}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    return str(value)
+
+
+def _decode(value: Any) -> Arg:
+    if not isinstance(value, dict):
+        return value
+    if "text" in value:
+        context, source, n, args = value["text"]
+        return Text(context, source, n, {k: _decode(v) for k, v in args.items()})
+    if "amount" in value:
+        minor, pence = value["amount"]
+        return Amount(int(minor), pence)
+    if "lower" in value:
+        return Lower(_decode(value["lower"]))
+    if "decimal" in value:
+        return Decimal(value["decimal"])
+    raise ValueError(f"unknown kept value {value!r}")

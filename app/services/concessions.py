@@ -13,7 +13,7 @@ from app.domain.identifiers import mask_payment_cards
 from app.domain.money import format_money
 from app.domain.policy import ACTIONS, ROLES, Policy
 from app.domain.staff import Staff, may_approve
-from app.domain.text import QT_TRANSLATE_NOOP, Amount, Template, Text
+from app.domain.text import QT_TRANSLATE_NOOP, Amount, Template, Text, to_json
 from app.services.audit import AuditService
 from app.services.goodwill import check_disputed_amount
 from app.services.lookup import LookupService
@@ -152,6 +152,7 @@ class ConcessionService:
                 station=self.station,
                 status=PENDING if reason else RECORDED,
                 approval_reason=reason,
+                approval_reason_words=to_json(reason) if reason else None,
             )
             records.insert_concession(self.db, concession)
             self.audit.record(

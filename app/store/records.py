@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from app.domain.text import from_json
 from app.store import outbox
 
 PENDING, RECORDED, APPROVED, DENIED = "pending", "recorded", "approved", "denied"
@@ -32,6 +33,17 @@ class RecordedConcession:
     decided_by: str | None = None
     decided_at: datetime | None = None
     decision_reason: str | None = None
+    approval_reason_words: str | None = None  # the reason as a Text kept in JSON
+
+    @property
+    def approval_text(self) -> str:
+        """Why it waits, translatable where it is shown (the English for older records)."""
+        if self.approval_reason_words:
+            try:
+                return from_json(self.approval_reason_words)
+            except (ValueError, TypeError, KeyError):
+                pass
+        return self.approval_reason or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +60,7 @@ class Feedback:
 _CONCESSION_COLUMNS = (
     "concession_id, customer_id, recorded_at, category, action, value, disputed_amount, "
     "words, note, staff_id, station, status, approval_reason, decided_by, decided_at, "
-    "decision_reason"
+    "decision_reason, approval_reason_words"
 )
 
 
@@ -66,7 +78,7 @@ def _concession(row: tuple[object, ...]) -> RecordedConcession:
 def insert_concession(db: Database, c: RecordedConcession) -> None:
     db.execute(
         f"INSERT INTO recorded_concessions ({_CONCESSION_COLUMNS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             c.concession_id,
             c.customer_id,
@@ -84,6 +96,7 @@ def insert_concession(db: Database, c: RecordedConcession) -> None:
             None,
             None,
             None,
+            c.approval_reason_words,
         ],
     )
     outbox.queue(db, "concession", c.concession_id)

@@ -355,6 +355,13 @@ def _decision_clashes(db: Database) -> None:
     _run(db, _V7)
 
 
+# Why a request waits for a supervisor, kept as its template and arguments (JSON), so each
+# screen shows it in its own language; approval_reason keeps the English for exports.
+@migrations(name="0008_approval_reason_words")
+def _approval_reason_words(db: Database) -> None:
+    _run(db, "ALTER TABLE recorded_concessions ADD COLUMN approval_reason_words TEXT;")
+
+
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:
     """Bring the schema up to date; `before` runs first when an existing cache (one with
     migrations already applied) is about to change: the backup a migration is preceded by."""

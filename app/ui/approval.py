@@ -105,9 +105,9 @@ class ApprovalDialog(QDialog):
         self.standing = QLabel(standing_lines(concession, desk, brief, desk.lookup.zone))
         self.standing.setWordWrap(True)
         layout.addWidget(self.standing)
-        why = QLabel(self.tr("Needs approval: {0}").format(concession.approval_reason or ""))
-        why.setWordWrap(True)
-        layout.addWidget(why)
+        self.why = QLabel(self.tr("Needs approval: {0}").format(shown(concession.approval_text)))
+        self.why.setWordWrap(True)
+        layout.addWidget(self.why)
         if concession.words:
             said = QLabel(self.tr("“{0}”").format(concession.words))
             said.setObjectName("script")
@@ -204,7 +204,7 @@ class PendingQueue(QDialog):
                 (self.tr("What"), offer),
                 (self.tr("Disputed"), lambda c: fmt.money(c.disputed_amount, pence=True)),
                 (self.tr("Asked by"), lambda c: self.names.get(c.staff_id, c.staff_id)),
-                (self.tr("Why"), lambda c: c.approval_reason or ""),
+                (self.tr("Why"), lambda c: shown(c.approval_text)),
             ]
         )
         self.table = QTableView()

@@ -12,8 +12,10 @@ from app.domain.text import (
     Lower,
     Text,
     Words,
+    from_json,
     joined,
     policy_text,
+    to_json,
     translate,
 )
 
@@ -71,3 +73,21 @@ def test_english_fills_only_what_the_template_names_as_before() -> None:
     )
     assert text == "10 off, [  7]"  # a Decimal in fixed point; a format spec still applies
     assert set(text.args) == {"value", "n", "unused"}  # the window may show all of them
+
+
+def test_a_text_kept_as_json_comes_back_whole() -> None:
+    """A request's reason is kept so any screen can say it again in its own language."""
+    inner = QT_TRANSLATE_NOOP("staff", "a supervisor").text()
+    text = translate("goodwill", "%n concession(s) this shift: {who} must approve", None, 0)
+    made = text.plural(3, who=Lower(inner))
+    over = QT_TRANSLATE_NOOP("goodwill", "{value} over {share} of {why}").format(
+        value=Amount(6_000, pence=True), share=Decimal("0.30"), why=made
+    )
+    kept = to_json(over)
+    assert kept is not None
+    back = from_json(kept)
+    assert back == over and (back.context, back.source, back.n) == (
+        over.context, over.source, over.n
+    )  # fmt: skip
+    assert back.args == over.args
+    assert to_json("plain English") is None

@@ -39,6 +39,7 @@ ALL_MIGRATIONS = [
     ("standing", "0005_summary_for_lists"),
     ("standing", "0006_outbox"),
     ("standing", "0007_decision_clashes"),
+    ("standing", "0008_approval_reason_words"),
 ]
 
 

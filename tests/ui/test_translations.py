@@ -379,3 +379,22 @@ def test_service_refusals_are_said_in_french(french: Language, staffed_station: 
         "aucun geste commercial enregistré sous 'nothing-such'",
         "aucune fiche client avec l'identifiant 'C999'",
     ]
+
+
+def test_the_approval_dialog_says_why_in_the_windows_language(
+    french: Language, qtbot: QtBot, staffed_station: Station
+) -> None:
+    """The record keeps its English reason for exports; the screen says it in French."""
+    win = open_ann(qtbot, staffed_station)
+    panel = win.goodwill
+    panel.amount.setText("60")
+    qtbot.waitUntil(lambda: "doit valider" in panel.discretion.text())
+    both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(panel.amount, Qt.Key.Key_S, both)
+    dialog = win.dialog
+    assert isinstance(dialog, ApprovalDialog)
+    said = dialog.why.text()
+    assert "60,00\u00a0£" in said and "£60.00" not in said, said
+    assert said.split("\u00a0: ", 1)[1] == panel.discretion.text()  # the panel's very words
+    pending = staffed_station.concessions.pending()
+    assert pending[0].approval_reason is not None and "£60.00" in pending[0].approval_reason

@@ -318,6 +318,11 @@ def _card_owners(conn: psycopg.Connection) -> None:
     conn.execute(_CARD_OWNERS)
 
 
+def _new_columns(conn: psycopg.Connection) -> None:
+    """The station cache's columns added since (recorded_concessions.approval_reason_words)."""
+    align(conn)
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
@@ -327,6 +332,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0005_hardened", _hardened),
     ("0006_decided_by_the_rules", _by_the_rules),
     ("0007_card_owners", _card_owners),
+    ("0008_new_columns", _new_columns),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns
