@@ -57,8 +57,9 @@ def add_commands(
 
 def central_init(args: argparse.Namespace) -> int:
     from app.services.central import init_central, shown_url
+    from app.services.station import load_policy
 
-    applied = init_central(args.url)
+    applied = init_central(args.url, load_policy(settings(args).policy_path))
     data = {"url": shown_url(args.url), "applied": applied}
     emit(
         args,

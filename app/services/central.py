@@ -13,10 +13,11 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from app.demo import write_demo_export
 from app.domain.cells import safe_row
+from app.domain.policy import ROLES, Policy
 from app.domain.staff import Staff
 from app.services.audit import EXPORT_COLUMNS, os_actor
 from app.services.importing import DEMO_STAFF, ImportReport, Progress
-from app.services.station import Station, import_context, open_station
+from app.services.station import Station, import_context, load_policy, open_station
 from app.settings import Settings
 from app.store.central import CentralError, schema
 from app.store.central import staff as central_staff
@@ -42,10 +43,14 @@ __all__ = [
 ]
 
 
-def init_central(url: str) -> list[str]:
-    """Create or migrate the central schema (the owner's URL); the migrations applied."""
+def init_central(url: str, policy: Policy | None = None) -> list[str]:
+    """Create or migrate the central schema (the owner's URL); the migrations applied. The
+    policy's role limits (the shipped policy's by default) become the chain's."""
+    limits = (policy or load_policy()).goodwill.roles
     with talking_to(url) as conn:
-        return schema.migrate(conn)
+        applied = schema.migrate(conn)
+        schema.publish_limits(conn, {role: limits.limit(role) for role in ROLES})
+        return applied
 
 
 def import_into_central(

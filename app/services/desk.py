@@ -16,13 +16,18 @@ from app.domain.text import QT_TRANSLATE_NOOP
 from app.services.audit import AuditService
 from app.services.concessions import ConcessionService, Outcome, RecordedConcession
 from app.services.goodwill import Advice, GoodwillService
-from app.services.lookup import LookupService, SearchResult, customer_names
+from app.services.lookup import (
+    LookupService,
+    SearchResult,
+    UnknownCustomerError,
+    customer_names,
+)
 from app.services.staff import SignInError, StaffService
 
 
 @dataclass(frozen=True, slots=True)
 class Brief:
-    profile: Profile
+    profile: Profile | None
     asked_by: str  # the clerk's name (their staff id if the account is gone)
 
 
@@ -88,10 +93,13 @@ class Desk:
 
     def brief(self, concession: RecordedConcession) -> Brief:
         """What a supervisor deciding a request sees: the customer's standing (an audited
-        read, key_type=approval) and who asked."""
-        profile = self.open(concession.customer_id, "approval")
-        asker = self.staff_accounts.find(concession.staff_id)
-        return Brief(profile, asker.name if asker is not None else concession.staff_id)
+        read, key_type=approval; None if the customer is no longer in this cache) and who
+        asked. Its audit record waits for the next flush: opening never needs the lock."""
+        try:
+            profile: Profile | None = self.open(concession.customer_id, "approval", chain_now=False)
+        except UnknownCustomerError:
+            profile = None
+        return Brief(profile, self.staff_name(concession.staff_id))
 
     def reveal_phones(self, profile: Profile) -> tuple[str, ...]:
         """The full numbers, for a deliberate reason; audited."""
@@ -180,17 +188,23 @@ class Desk:
     def pending(self) -> list[RecordedConcession]:
         return self.concessions.pending()
 
-    def queue_names(self, waiting: list[RecordedConcession]) -> dict[str, str]:
-        """The names a supervisor's queue shows: each waiting customer's (one audited read
-        for the queue) and each asking clerk's, by id."""
+    def queue_names(
+        self, waiting: list[RecordedConcession]
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """The names a supervisor's queue shows, by id: the waiting customers' (each read
+        audited, with the queue's reason) and the asking clerks'."""
         customers = customer_names(self.lookup, [c.customer_id for c in waiting])
-        if customers:
-            self.audit.record(self.actor, "queue_read", detail=f"customers={len(customers)}")
+        for customer_id in customers:
+            self.audit.record(self.actor, "lookup", customer_id, "key_type=queue", chain_now=False)
         clerks = {}
         for staff_id in {c.staff_id for c in waiting}:
             found = self.staff_accounts.find(staff_id)
             clerks[staff_id] = found.name if found is not None else staff_id
-        return {**customers, **clerks}
+        return customers, clerks
+
+    def staff_name(self, staff_id: str) -> str:
+        found = self.staff_accounts.find(staff_id)
+        return found.name if found is not None else staff_id
 
     def decide(
         self, approver_id: str, pin: str, concession_id: str, *, deny: bool, reason: str

@@ -40,6 +40,7 @@ class SyncReport:
     watermark: str
     conflicts: list[str] = field(default_factory=list)
     resynced: tuple[str, ...] = ()  # tables found drifted and pulled whole again
+    refused: list[str] = field(default_factory=list)  # decisions sent back: pending again
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,12 @@ def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
         set_meta(db, SYNCED_AT, moment.isoformat())
         db.execute("DELETE FROM meta WHERE key = ?", [OFFLINE_SINCE])
         return SyncReport(
-            pulled.counts, pushed.counts, pulled.watermark, pushed.conflicts, pulled.resynced
+            pulled.counts,
+            pushed.counts,
+            pulled.watermark,
+            pushed.conflicts,
+            pulled.resynced,
+            pushed.refused,
         )
     finally:
         db.close()

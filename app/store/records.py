@@ -41,8 +41,8 @@ class RecordedConcession:
         if self.approval_reason_words:
             try:
                 return from_json(self.approval_reason_words)
-            except (ValueError, TypeError, KeyError):
-                pass
+            except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+                pass  # not a kept text (another station's, damaged): the English stands
         return self.approval_reason or ""
 
 

@@ -357,9 +357,18 @@ def _decision_clashes(db: Database) -> None:
 
 # Why a request waits for a supervisor, kept as its template and arguments (JSON), so each
 # screen shows it in its own language; approval_reason keeps the English for exports.
+_V8 = """
+ALTER TABLE recorded_concessions ADD COLUMN approval_reason_words TEXT;
+""" + _V7[_V7.index("DROP TRIGGER recorded_concessions_decided_once;") :].replace(
+    "OR NEW.approval_reason IS NOT OLD.approval_reason",
+    "OR NEW.approval_reason IS NOT OLD.approval_reason\n"
+    "    OR NEW.approval_reason_words IS NOT OLD.approval_reason_words",
+)
+
+
 @migrations(name="0008_approval_reason_words")
 def _approval_reason_words(db: Database) -> None:
-    _run(db, "ALTER TABLE recorded_concessions ADD COLUMN approval_reason_words TEXT;")
+    _run(db, _V8)
 
 
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:

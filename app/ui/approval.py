@@ -47,7 +47,7 @@ def describe(c: RecordedConcession, desk: Desk, brief: Brief) -> str:
         "ApprovalDialog", "{what} for {customer} ({category}), asked by {staff}"
     ).format(
         what=offer(c),
-        customer=brief.profile.display_name,
+        customer=brief.profile.display_name if brief.profile else c.customer_id,
         category=category_label(c, desk),
         staff=brief.asked_by,
     )
@@ -56,6 +56,14 @@ def describe(c: RecordedConcession, desk: Desk, brief: Brief) -> str:
 def standing_lines(c: RecordedConcession, desk: Desk, brief: Brief, zone: ZoneInfo) -> str:
     """Who the customer is to the organisation, and the dispute: what a supervisor weighs."""
     p = brief.profile
+    dispute = QCoreApplication.translate(
+        "ApprovalDialog", "Dispute: {category}, {amount} disputed"
+    ).format(category=category_label(c, desk), amount=fmt.money(c.disputed_amount, pence=True))
+    if p is None:
+        gone = QCoreApplication.translate(
+            "ApprovalDialog", "This customer is no longer in this station's data."
+        )
+        return f"{gone}\n{dispute}"
     given = [g for g in p.recent_concessions if g.concession_id != c.concession_id]
     last = (
         QCoreApplication.translate("ApprovalDialog", "last goodwill {value} on {day}").format(
@@ -68,21 +76,13 @@ def standing_lines(c: RecordedConcession, desk: Desk, brief: Brief, zone: ZoneIn
     customer = QCoreApplication.translate(
         "ApprovalDialog", "{tier} · customer for {tenure} · {spend} in 12 months · {last}"
     )
-    dispute = QCoreApplication.translate("ApprovalDialog", "Dispute: {category}, {amount} disputed")
-    return "\n".join(
-        (
-            customer.format(
-                tier=shown(p.standing.label).upper(),
-                tenure=shown(p.tenure_text),
-                spend=fmt.money(p.spend_12m),
-                last=last,
-            ),
-            dispute.format(
-                category=category_label(c, desk),
-                amount=fmt.money(c.disputed_amount, pence=True),
-            ),
-        )
+    said = customer.format(
+        tier=shown(p.standing.label).upper(),
+        tenure=shown(p.tenure_text),
+        spend=fmt.money(p.spend_12m),
+        last=last,
     )
+    return f"{said}\n{dispute}"
 
 
 class ApprovalDialog(QDialog):
@@ -196,14 +196,15 @@ class PendingQueue(QDialog):
         layout = QVBoxLayout(self)
         self.count = QLabel()
         layout.addWidget(self.count)
-        self.names: dict[str, str] = {}  # customers' and clerks' names, by id
+        self.customers: dict[str, str] = {}  # names by id (customers and staff apart:
+        self.clerks: dict[str, str] = {}  # an id may be both)
         self.model = RecordTableModel[RecordedConcession](
             [
                 (self.tr("When"), lambda c: fmt.moment(c.recorded_at, zone)),
-                (self.tr("Customer"), lambda c: self.names.get(c.customer_id, c.customer_id)),
+                (self.tr("Customer"), lambda c: self.customers.get(c.customer_id, c.customer_id)),
                 (self.tr("What"), offer),
                 (self.tr("Disputed"), lambda c: fmt.money(c.disputed_amount, pence=True)),
-                (self.tr("Asked by"), lambda c: self.names.get(c.staff_id, c.staff_id)),
+                (self.tr("Asked by"), lambda c: self.clerks.get(c.staff_id, c.staff_id)),
                 (self.tr("Why"), lambda c: shown(c.approval_text)),
             ]
         )
@@ -236,7 +237,7 @@ class PendingQueue(QDialog):
 
     def reload(self) -> None:
         pending = self.desk.pending()
-        self.names = self.desk.queue_names(pending)
+        self.customers, self.clerks = self.desk.queue_names(pending)
         self.model.set_rows(pending)
         self.count.setText(
             self.tr("%n waiting", "", len(pending)) if pending else self.tr("Nothing waiting.")

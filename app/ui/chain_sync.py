@@ -113,16 +113,29 @@ class ChainSync(QObject):
             self.window.refresh_freshness()  # the data's date and demo mark came with it
             self.window.lookups.reread()
             self._decided_elsewhere()
-        if report.conflicts:
-            self.window.statusBar().showMessage(
+        clashes = len(report.conflicts) - len(report.refused)
+        said = []
+        if clashes:
+            said.append(
                 self.tr(
                     "%n decisions made here offline had been made first elsewhere in the "
                     "chain: the first decision stands (see the goodwill history)",
                     "",
-                    len(report.conflicts),
-                ),
-                CLASH_MS,
+                    clashes,
+                )
             )
+        if report.refused:
+            said.append(
+                self.tr(
+                    "%n decisions made here were refused by the chain's rules: those "
+                    "requests wait for a supervisor again",
+                    "",
+                    len(report.refused),
+                )
+            )
+            self.window.goodwill.forget_decision()
+        if said:
+            self.window.statusBar().showMessage(" · ".join(said), CLASH_MS)
         self._after()
 
     def _failed(self, exc: BaseException) -> None:

@@ -402,6 +402,12 @@ class GoodwillPanel(QFrame):
         if decided and self.decided_key == self._key(s):  # shown again (a re-read): decided
             self._decided()
 
+    def forget_decision(self) -> None:
+        """The chain refused the decision this panel showed: the request is pending again."""
+        if self.decided_key is not None:
+            self.decided_key = None
+            self.refresh()
+
     def _decided(self) -> None:
         """The request on screen is decided: nothing invites asking again."""
         self.discretion.setText(self.tr("decided: nothing more to ask"))
@@ -471,18 +477,23 @@ class GoodwillPanel(QFrame):
         self.pending_id = None
         found = self.desk.find_concession(outcome.concession_id)
         word = self.tr("APPROVED") if outcome.status == "approved" else self.tr("DENIED")
-        who = by or (found.decided_by if found else None) or self.tr("a supervisor")
-        what = headline_of(found.action, found.value).lower() if found is not None else ""
-        when = (
-            fmt.clock(found.decided_at.astimezone(self.desk.lookup.zone))
-            if found is not None and found.decided_at is not None
-            else ""
-        )
-        self.outcome.setText(
-            self.tr("{word} by {who} at {when}: {what} (ref {ref}).").format(
-                word=word, who=who, when=when, what=what, ref=outcome.concession_id[:8]
+        decider = by or (found.decided_by if found else None)
+        who = self.desk.staff_name(decider) if decider else self.tr("a supervisor")
+        ref = outcome.concession_id[:8]
+        if found is not None and found.decided_at is not None:
+            self.outcome.setText(
+                self.tr("{word} by {who} at {when}: {what} (ref {ref}).").format(
+                    word=word,
+                    who=who,
+                    when=fmt.clock(found.decided_at.astimezone(self.desk.lookup.zone)),
+                    what=headline_of(found.action, found.value).lower(),
+                    ref=ref,
+                )
             )
-        )
+        else:
+            self.outcome.setText(
+                self.tr("{word} by {who} (ref {ref}).").format(word=word, who=who, ref=ref)
+            )
         self.outcome.setProperty("state", outcome.status)
         self._repolish(self.outcome)
         self.decided_key = self.recorded_key

@@ -41,8 +41,8 @@ def why_no_window(env: Mapping[str, str] | None = None, plugins: Path | None = N
             "no display to open the window on (DISPLAY is not set): start it from a desktop "
             "session, or use the command line (standing --help)"
         )
-    if wanted != "xcb" and not env.get("DISPLAY"):
-        return None  # Wayland only: Qt picks its Wayland plugin
+    if wanted != "xcb" and env.get("WAYLAND_DISPLAY"):
+        return None  # a Wayland session: Qt picks its Wayland plugin first
     return _plugin_problem((plugins or _plugins()) / "platforms" / "libqxcb.so")
 
 

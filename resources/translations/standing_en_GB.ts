@@ -24,6 +24,10 @@
         <translation>Dispute: {category}, {amount} disputed</translation>
     </message>
     <message>
+        <source>This customer is no longer in this station&apos;s data.</source>
+        <translation>This customer is no longer in this station&apos;s data.</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Supervisor approval</translation>
     </message>
@@ -102,6 +106,13 @@
         <translation>
             <numerusform>%n decision made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</numerusform>
             <numerusform>%n decisions made here offline had been made first elsewhere in the chain: the first decision stands (see the goodwill history)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions made here were refused by the chain&apos;s rules: those requests wait for a supervisor again</source>
+        <translation>
+            <numerusform>%n decision made here was refused by the chain&apos;s rules: that request waits for a supervisor again</numerusform>
+            <numerusform>%n decisions made here were refused by the chain&apos;s rules: those requests wait for a supervisor again</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -512,6 +523,10 @@ last 24 months</translation>
     <message>
         <source>{word} by {who} at {when}: {what} (ref {ref}).</source>
         <translation>{word} by {who} at {when}: {what} (ref {ref}).</translation>
+    </message>
+    <message>
+        <source>{word} by {who} (ref {ref}).</source>
+        <translation>{word} by {who} (ref {ref}).</translation>
     </message>
     <message>
         <source>Not recorded: {0}</source>

@@ -24,6 +24,10 @@
         <translation>Litige&#xa0;: {category}, {amount} contestés</translation>
     </message>
     <message>
+        <source>This customer is no longer in this station&apos;s data.</source>
+        <translation>Ce client ne figure plus dans les données de ce poste.</translation>
+    </message>
+    <message>
         <source>Supervisor approval</source>
         <translation>Accord du superviseur</translation>
     </message>
@@ -102,6 +106,13 @@
         <translation>
             <numerusform>%n décision prise ici hors ligne avait déjà été prise ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir les gestes commerciaux)</numerusform>
             <numerusform>%n décisions prises ici hors ligne avaient déjà été prises ailleurs dans la chaîne&#xa0;: la première décision l&apos;emporte (voir les gestes commerciaux)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decisions made here were refused by the chain&apos;s rules: those requests wait for a supervisor again</source>
+        <translation>
+            <numerusform>%n décision prise ici a été refusée par les règles de la chaîne&#xa0;: la demande attend de nouveau un superviseur</numerusform>
+            <numerusform>%n décisions prises ici ont été refusées par les règles de la chaîne&#xa0;: ces demandes attendent de nouveau un superviseur</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -512,6 +523,10 @@ last 24 months</source>
     <message>
         <source>{word} by {who} at {when}: {what} (ref {ref}).</source>
         <translation>{word} par {who} à {when}&#xa0;: {what} (réf. {ref}).</translation>
+    </message>
+    <message>
+        <source>{word} by {who} (ref {ref}).</source>
+        <translation>{word} par {who} (réf. {ref}).</translation>
     </message>
     <message>
         <source>Not recorded: {0}</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -80,6 +81,27 @@ def test_the_chain_refuses_a_decision_against_its_rules(york: Station) -> None:
         held = conn.execute("SELECT status, decided_by FROM recorded_concessions").fetchall()
     assert held == [("pending", None)]  # none of those changed anything
     assert central_decision("denied", "super1", "not eligible") == "decided"
+
+
+def test_the_chain_holds_role_limits_and_locks_whatever_a_station_runs(york: Station) -> None:
+    """Over the supervisor's role limit (as `central init` published it), or from a locked
+    account, a decision is refused centrally."""
+    york.sync()
+    asked = ask(york, "300.00")  # the shipped policy: a supervisor approves up to £250
+    york.sync()
+    with psycopg.connect(york.url, autocommit=True) as conn:
+
+        def decided(by: str) -> str:
+            row = conn.execute(
+                "SELECT standing_decide(%s, 'approved', %s, 0, '')", [asked, by]
+            ).fetchone()
+            return str(row[0]) if row else ""
+
+        assert decided("super1") == "refused: over super1's limit"
+        conn.execute("SELECT standing_note_lock('super1', %s)", [
+            (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
+        ])  # fmt: skip
+        assert decided("super1") == "refused: super1's account is locked after wrong PINs"
 
 
 def test_a_supervisor_the_chain_does_not_know_is_refused_at_once(york: Station, cli: Cli) -> None:

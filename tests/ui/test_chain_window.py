@@ -86,7 +86,7 @@ def test_the_window_syncs_and_a_decision_elsewhere_reaches_the_panel(
         lambda: bool(leeds.sync()["pulled"].get("recorded_concessions")), timeout=SYNC_MS
     )  # fmt: skip  (the window pushed it when it was recorded)
     assert decide(leeds, asked).code == 0  # decided centrally: NOTIFY reaches the window
-    qtbot.waitUntil(lambda: "APPROVED by super1" in win.goodwill.outcome.text(), timeout=SYNC_MS)
+    qtbot.waitUntil(lambda: "APPROVED by Super1" in win.goodwill.outcome.text(), timeout=SYNC_MS)
     history = win.card.goodwill
     assert history.data(history.index(0, 5)) == "York"  # where it was asked for
 

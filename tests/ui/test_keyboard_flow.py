@@ -123,7 +123,7 @@ def test_look_up_apply_and_approve_by_keyboard_alone(
     assert window.staff is not None and window.staff.staff_id == "clerk1"  # still signed in
     # and the screen says so
     assert re.fullmatch(
-        r"APPROVED by super1 at \d\d:\d\d: [a-z]+ £60\.00 \(ref [0-9a-f]{8}\)\.",
+        r"APPROVED by Sam Supervisor at \d\d:\d\d: [a-z]+ £60\.00 \(ref [0-9a-f]{8}\)\.",
         panel.outcome.text(),
     ), panel.outcome.text()
     assert "needs approval" not in panel.discretion.text()  # nothing invites asking again

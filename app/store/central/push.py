@@ -36,6 +36,7 @@ _DECISION = ("status", "decided_by", "decided_at", "decision_reason")
 class Pushed:
     counts: dict[str, int] = field(default_factory=dict)  # new to the central store
     conflicts: list[str] = field(default_factory=list)  # decided differently elsewhere
+    refused: list[str] = field(default_factory=list)  # requests the chain sent back: pending
 
 
 def push(conn: psycopg.Connection, db: Database, *, station: str) -> Pushed:
@@ -53,7 +54,7 @@ def push(conn: psycopg.Connection, db: Database, *, station: str) -> Pushed:
                     pushed.counts[kind] = pushed.counts.get(kind, 0) + added
             decided = [record_id for _, k, record_id in waiting if k == "decision"]
             if decided:
-                done = _decide(conn, db, decided, pushed.conflicts, station)
+                done = _decide(conn, db, decided, pushed, station)
                 pushed.counts["decision"] = pushed.counts.get("decision", 0) + done
         outbox.acknowledged(db, waiting[-1][0])
     if locks := push_locks(conn, db):
@@ -109,7 +110,7 @@ def _decide(
     conn: psycopg.Connection,
     db: Database,
     ids: Sequence[str],
-    conflicts: list[str],
+    pushed: Pushed,
     station: str,
 ) -> int:
     """A decision reaches the central record only while it is pending there: the first
@@ -120,8 +121,8 @@ def _decide(
             f"SELECT {', '.join(_DECISION)} FROM recorded_concessions WHERE concession_id = ?",
             [concession_id],
         ).fetchone()
-        if local is None:
-            continue
+        if local is None or local[0] not in ("approved", "denied"):
+            continue  # pending again here (refused before): nothing to send
         row = conn.execute(
             "SELECT standing_decide(%s, %s, %s, %s, %s)", [concession_id, *local]
         ).fetchone()
@@ -132,6 +133,7 @@ def _decide(
             if outcome.startswith("refused: "):  # this station's rules are not the chain's
                 said = f"{local[0]} by {local[1]} here, {outcome} centrally; pending again"
                 held = None
+                pushed.refused.append(concession_id)
             else:
                 said = (
                     f"{outcome} in the chain, {local[0]} by {local[1]} here; "
@@ -140,7 +142,7 @@ def _decide(
                 held = _held(conn, concession_id)
                 if held is None:
                     continue
-            conflicts.append(f"{concession_id}: {said}")
+            pushed.conflicts.append(f"{concession_id}: {said}")
             with writing(db):
                 note_clash(db, concession_id, held, said, datetime.now(UTC), station)
     return done

@@ -244,10 +244,11 @@ def _hardened(conn: psycopg.Connection) -> None:
 
 
 # The chain's rules for a decision hold centrally too, whatever a station runs: the approver
-# is an account the chain knows, not the one who asked, senior enough for the asker's role
-# (ranked clerk, supervisor, manager) and within their personal limit; a denial gives its
-# reason. Role limits are each station's policy, checked there. A lock a station notes lasts
-# at most the longest lock (an hour) from the moment it reaches the central store.
+# is an account the chain knows, not locked, not the one who asked, senior enough for the
+# asker's role (ranked clerk, supervisor, manager) and within their limit (personal, else
+# their role's as `central init` published it from its policy); a denial gives its reason.
+# A lock a station notes lasts at most the longest lock (an hour) from the moment it reaches
+# the central store.
 _BY_THE_RULES = """
 CREATE OR REPLACE FUNCTION standing_decide(p_concession text, p_status text, p_by text,
     p_at bigint, p_reason text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER
@@ -256,6 +257,7 @@ DECLARE
     request recorded_concessions%ROWTYPE;
     approver staff%ROWTYPE;
     asker_role text;
+    most bigint;
     ranks text[] := ARRAY['clerk', 'supervisor', 'manager'];
 BEGIN
     SELECT * INTO request FROM recorded_concessions WHERE concession_id = p_concession
@@ -272,17 +274,24 @@ BEGIN
         RETURN 'refused: the chain has no staff account ' || quote_literal(p_by);
     ELSIF p_by = request.staff_id THEN
         RETURN 'refused: nobody approves their own request';
+    ELSIF approver.locked_until IS NOT NULL AND approver.locked_until::timestamptz > now() THEN
+        RETURN format('refused: %s''s account is locked after wrong PINs', p_by);
     END IF;
     SELECT role INTO asker_role FROM staff WHERE staff_id = request.staff_id;
     asker_role := coalesce(asker_role, 'clerk');
-    IF array_position(ranks, approver.role) < least(array_position(ranks, asker_role) + 1, 3)
+    -- an unknown role ranks below every other: refused, never let through
+    IF coalesce(array_position(ranks, approver.role), 0)
+        < least(coalesce(array_position(ranks, asker_role), 1) + 1, 3)
     THEN
         RETURN format('refused: a %s cannot decide a %s''s request', approver.role, asker_role);
     ELSIF p_status = 'denied' AND btrim(coalesce(p_reason, '')) = '' THEN
         RETURN 'refused: a denial needs a reason';
-    ELSIF p_status = 'approved' AND request.value > coalesce(approver.personal_limit,
-        request.value) THEN
-        RETURN format('refused: over %s''s personal limit', p_by);
+    END IF;
+    SELECT coalesce(approver.personal_limit, value::bigint) INTO most FROM meta
+        WHERE key = 'limit:' || approver.role;
+    most := coalesce(most, approver.personal_limit);
+    IF p_status = 'approved' AND request.value > coalesce(most, request.value) THEN
+        RETURN format('refused: over %s''s limit', p_by);
     END IF;
     UPDATE recorded_concessions SET status = p_status, decided_by = p_by, decided_at = p_at,
         decision_reason = p_reason
@@ -500,3 +509,13 @@ def _column_sql(column: Column, mirror: Mirror) -> sql.Composable:
 
 def _names(columns: tuple[str, ...]) -> sql.Composable:
     return sql.SQL(", ").join(sql.Identifier(c) for c in columns)
+
+
+def publish_limits(conn: psycopg.Connection, limits: dict[str, int]) -> None:
+    """Each role's limit (minor units) as the chain's decisions are held to it centrally."""
+    for role, limit in limits.items():
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (%s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [f"limit:{role}", str(limit)],
+        )
