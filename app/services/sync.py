@@ -6,6 +6,7 @@ status: recorded items wait in the outbox."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,7 @@ class SyncReport:
     conflicts: list[str] = field(default_factory=list)
     resynced: tuple[str, ...] = ()  # tables found drifted and pulled whole again
     refused: list[str] = field(default_factory=list)  # decisions sent back: pending again
+    pull_seconds: float = 0.0  # after the push was committed (acknowledged): the pull
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
                 check_version(conn)
                 conn.autocommit = False
                 pushed = push(conn, db, station=settings.station)
+                pushed_at = time.perf_counter()  # the outbox is in centrally: acknowledged
                 counted = _moment(get_meta(db, COUNTED_AT))
                 recount = counted is None or moment - counted >= RECOUNT_EVERY
                 pulled = pull(conn, db, station=settings.station, recount=recount)
@@ -89,6 +92,7 @@ def sync_station(settings: Settings, now: datetime | None = None) -> SyncReport:
             pushed.conflicts,
             pulled.resynced,
             pushed.refused,
+            time.perf_counter() - pushed_at,
         )
     finally:
         db.close()

@@ -399,6 +399,8 @@ def chain_stations(
     stations = {v.station for v in verdicts if v.station.startswith("Bench-")}
     latencies = [ms for r in results for ms in r["latencies_ms"]]
     push = spread_ms([int(ms * 1e6) for ms in latencies]) if latencies else {}
+    whole = [ms for r in results for ms in r["syncs_ms"]]
+    syncs = spread_ms([int(ms * 1e6) for ms in whole]) if whole else {}
     return {
         "stations": plan.stations,
         "seconds": plan.seconds,
@@ -411,13 +413,16 @@ def chain_stations(
         "audit_records_checked": sum(v.checked for v in verdicts),
         "push_p50_ms": push.get("p50_ms"),
         "push_p99_ms": push.get("p99_ms"),
+        "sync_p50_ms": syncs.get("p50_ms"),  # the whole sync: the push, then the pull
+        "sync_p99_ms": syncs.get("p99_ms"),
         "central_tps": round((after - before) / elapsed, 1),
         "central_imports_during": imports,
         "sync_failures": sum(r["failures"] for r in results),
         "note": f"separate processes on loopback; each counter's cache is the first "
         f"{STATION_CUSTOMERS:,} customers of a synced cache at its watermark (50 full caches "
         "would not fit this disk); a counter records a concession, syncs, waits pace_s; "
-        "push latency is from the record's commit to the end of the sync that carried it; "
+        "push latency is from the record's commit to the commit of the push that carried it "
+        "(sync_*: to the end of that sync, its pull included); "
         "central_tps is committed transactions a second (pg_stat_database) over the run; "
         "central imports of the during-import slice ran back to back throughout",
     }

@@ -141,6 +141,7 @@ def station_loop(db: Path, url: str, station: str, seconds: float, pace: float) 
     acknowledged: list[str] = []
     waiting: list[str] = []
     latencies_ms: list[float] = []
+    syncs_ms: list[float] = []
     failures = 0
     started = ready()
     deadline = started + seconds
@@ -152,11 +153,14 @@ def station_loop(db: Path, url: str, station: str, seconds: float, pace: float) 
         waiting.append(outcome.concession_id)
         recorded = time.perf_counter()
         try:
-            sync_station(settings)
+            report = sync_station(settings)
         except CentralError:
             failures += 1
         else:
-            latencies_ms.append((time.perf_counter() - recorded) * 1000)
+            # acknowledged once its push commits centrally (the pull comes after that)
+            done = time.perf_counter()
+            latencies_ms.append((done - recorded - report.pull_seconds) * 1000)
+            syncs_ms.append((done - recorded) * 1000)
             acknowledged += waiting
             waiting.clear()
         time.sleep(max(0.0, min(pace, deadline - time.perf_counter())))
@@ -172,6 +176,7 @@ def station_loop(db: Path, url: str, station: str, seconds: float, pace: float) 
         "acknowledged": acknowledged,
         "unacknowledged": waiting,
         "latencies_ms": latencies_ms,
+        "syncs_ms": syncs_ms,
         "failures": failures,
     }
 
