@@ -15,6 +15,7 @@ from app.services.lookup import PAGE
 from app.services.station import Station, open_station
 from app.settings import Settings
 from app.ui.app import build_window
+from app.ui.goodwill_panel import YieldingLabel
 from app.ui.main_window import MainWindow
 from app.ui.theme import Looks
 from app.ui.translations import Language
@@ -28,6 +29,8 @@ def cut(top: QWidget) -> list[str]:
     for w in top.findChildren(QWidget):
         if not w.isVisible() or not isinstance(w, QLabel | QLineEdit | QPushButton):
             continue
+        if isinstance(w, YieldingLabel):
+            continue  # gives up its room by design when short of height; its tooltip keeps all
         wraps = isinstance(w, QLabel) and w.wordWrap()
         need = w.minimumSizeHint() if wraps else w.sizeHint()
         if w.height() < need.height() or (not wraps and w.width() < need.width()):
