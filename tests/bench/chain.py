@@ -12,6 +12,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -482,8 +483,11 @@ def measure(
     chain_work = work / "chain"
     shutil.rmtree(chain_work, ignore_errors=True)
     chain_work.mkdir(parents=True)
-    chain_work.chmod(0o711)  # PostgreSQL runs as another user when the benchmark runs as root
-    server = start_local_server(chain_work / "postgresql")
+    # PostgreSQL runs as another user when the benchmark runs as root: its folder must be
+    # one every user can pass through, which a checkout in a private folder is not
+    cluster = Path(tempfile.mkdtemp(prefix="standing-bench-pg-"))
+    cluster.chmod(0o711)
+    server = start_local_server(cluster / "postgresql")
     results: dict[str, Any] = {}
     try:
         state: dict[str, Any] = {}
@@ -525,6 +529,7 @@ def measure(
     finally:
         server.stop()
         shutil.rmtree(chain_work, ignore_errors=True)
+        shutil.rmtree(cluster, ignore_errors=True)
     for name, figures in results.items():
         target = TARGETS.get(name)
         if target is not None and "error" not in figures:
