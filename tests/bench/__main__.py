@@ -32,6 +32,7 @@ from app.services.station import Station, open_station
 from app.settings import Settings
 from tests.bench import baselines, cold_start, data
 from tests.bench.data import AS_OF, CACHE, Export, Probe, Size, say
+from tests.bench.import_probe import against
 from tests.bench.latency import Call, interleave, spread_ms
 
 FULL = (1_000_000, 20_000_000)
@@ -162,18 +163,12 @@ def measure_import(export: Export, db: Path) -> dict[str, Any]:
     remove_db(base_db)
     base = child_import("baseline", base_db, export.folder)
     remove_db(base_db)
-    return {
-        "seconds": round(mine["seconds"], 2),
-        "rows": mine["rows"],
-        "rows_per_s": round(mine["rows"] / mine["seconds"]),
-        "peak_rss_mb": round(mine["peak_rss_mb"], 1),
-        "baseline_seconds": round(base["seconds"], 2),
-        "ratio": round(mine["seconds"] / base["seconds"], 2),
-        "baseline": "csv module + sqlite3 executemany into the same schema and indexes, "
+    return against(
+        mine,
+        base,
+        "csv module + sqlite3 executemany into the same schema and indexes, "
         "one transaction, then the same summary SQL (refresh_summaries)",
-        "baseline_rows": base["rows"],
-        "baseline_peak_rss_mb": round(base["peak_rss_mb"], 1),
-    }
+    )
 
 
 # --- lookups ---------------------------------------------------------------------------

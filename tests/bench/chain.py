@@ -34,6 +34,7 @@ from app.store.database import open_database, set_meta
 from tests.bench import data
 from tests.bench.chain_probe import CLERK, CLERK_PIN
 from tests.bench.data import Export, Size, say
+from tests.bench.import_probe import against
 from tests.bench.latency import spread_ms
 
 PROBE = (sys.executable, "-m", "tests.bench.chain_probe")
@@ -138,19 +139,12 @@ def central_import(server: LocalServer, export: Export, work: Path) -> tuple[dic
     base = child("raw-import", base_url, tables, day)
     drop(server, "bench_raw")
     shutil.rmtree(tables, ignore_errors=True)
-    return {
-        "seconds": round(mine["seconds"], 2),
-        "rows": mine["rows"],
-        "rows_per_s": round(mine["rows"] / mine["seconds"]),
-        "peak_rss_mb": round(mine["peak_rss_mb"], 1),
-        "baseline_seconds": round(base["seconds"], 2),
-        "ratio": round(mine["seconds"] / base["seconds"], 2),
-        "baseline": "the same rows as stored (dumped from the app's import), COPY FROM STDIN "
-        "into an empty store with the same schema and indexes, then the same summary SQL "
-        "over every customer, one transaction",
-        "baseline_rows": base["rows"],
-        "baseline_peak_rss_mb": round(base["peak_rss_mb"], 1),
-    }, url
+    baseline = (
+        "the same rows as stored (dumped from the app's import), COPY FROM STDIN into an "
+        "empty store with the same schema and indexes, then the same summary SQL over every "
+        "customer, one transaction"
+    )
+    return against(mine, base, baseline), url
 
 
 def drop(server: LocalServer, name: str) -> None:
@@ -181,17 +175,12 @@ def first_sync(
     base_db.unlink(missing_ok=True)
     say("lookups on the synced cache")
     lookups = measure_lookups(db)
+    baseline = (
+        "each pulled table read with COPY … TO STDOUT and written with SQLite executemany "
+        "(10,000 rows a batch) into an empty cache, one transaction"
+    )
     return {
-        "seconds": round(mine["seconds"], 2),
-        "rows": mine["rows"],
-        "rows_per_s": round(mine["rows"] / mine["seconds"]),
-        "peak_rss_mb": round(mine["peak_rss_mb"], 1),
-        "baseline_seconds": round(base["seconds"], 2),
-        "ratio": round(mine["seconds"] / base["seconds"], 2),
-        "baseline": "each pulled table read with COPY … TO STDOUT and written with SQLite "
-        "executemany (10,000 rows a batch) into an empty cache, one transaction",
-        "baseline_rows": base["rows"],
-        "baseline_peak_rss_mb": round(base["peak_rss_mb"], 1),
+        **against(mine, base, baseline),
         "lookups": lookups,
         "lookups_meet_targets": all(f.get("meets_target", False) for f in lookups.values()),
     }, db

@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from tests.bench import baselines
 
@@ -33,6 +34,21 @@ def peak_rss_mb() -> float:
         return float(psutil.Process().memory_info().peak_wset) / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10  # bytes vs KiB
+
+
+def against(mine: dict[str, Any], base: dict[str, Any], baseline: str) -> dict[str, Any]:
+    """A timed run beside its baseline's, as the results JSON gives them."""
+    return {
+        "seconds": round(mine["seconds"], 2),
+        "rows": mine["rows"],
+        "rows_per_s": round(mine["rows"] / mine["seconds"]),
+        "peak_rss_mb": round(mine["peak_rss_mb"], 1),
+        "baseline_seconds": round(base["seconds"], 2),
+        "ratio": round(mine["seconds"] / base["seconds"], 2),
+        "baseline": baseline,
+        "baseline_rows": base["rows"],
+        "baseline_peak_rss_mb": round(base["peak_rss_mb"], 1),
+    }
 
 
 def run_app(db: Path, folder: Path) -> tuple[float, int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.importing import add_demo_staff
@@ -63,3 +64,10 @@ def signed_out(qtbot: QtBot, staffed_station: Station) -> Iterator[MainWindow]:
     win.activateWindow()
     qtbot.waitExposed(win)
     yield win
+
+
+def settle() -> None:
+    """Deliver what is posted (layout requests, the relayouts they cause), no waiting."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()

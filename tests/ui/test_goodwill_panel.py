@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.approval import ApprovalDialog
 from app.ui.main_window import MainWindow
+from tests.ui.conftest import settle
 
 
 def recorded_here(win: MainWindow, customer_id: str = "C1") -> list[tuple[str, int, str]]:
@@ -214,9 +215,9 @@ def test_the_layout_holds_still_when_a_suggestion_needs_approval(
     panel = window.goodwill
     qtbot.keyClick(window, Qt.Key.Key_F4)
     qtbot.keyClicks(panel.amount, "5")
-    qtbot.wait(50)
+    settle()
     before = (panel.width(), window.card.width(), window.card.tier_reason.geometry())
     qtbot.keyClicks(panel.amount, "00")  # £500: over the clerk's limit
     assert "needs approval" in panel.discretion.text()
-    qtbot.wait(50)
+    settle()
     assert (panel.width(), window.card.width(), window.card.tier_reason.geometry()) == before

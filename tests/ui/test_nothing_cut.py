@@ -20,6 +20,7 @@ from app.ui.main_window import MainWindow
 from app.ui.theme import Looks
 from app.ui.translations import Language
 from tests.clock import Clock
+from tests.ui.conftest import settle
 from tests.ui.test_translations import speak
 
 
@@ -71,7 +72,7 @@ def test_every_text_fits_at_1366_by_768(
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.wait(20)
+    settle()
     assert cut(win) == [], "the sign-in page"
     qtbot.keyClicks(win.lock_page.staff_id, "clerk1")
     qtbot.keyClick(win.lock_page.staff_id, Qt.Key.Key_Return)
@@ -80,14 +81,14 @@ def test_every_text_fits_at_1366_by_768(
     assert win.signed_in
     qtbot.keyClicks(win.search, "a")  # many matches: the list says it shows the first ones
     qtbot.waitUntil(lambda: win.pane.model.rowCount() == PAGE)
-    qtbot.wait(20)
+    settle()
     assert cut(win) == [], "the matches"
     win.search.clear()
     qtbot.keyClicks(win.search, "07700 900123")  # the demo's Gold customer, Ann Example
     qtbot.keyClick(win.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: win.card.profile is not None)
     qtbot.keyClicks(win.goodwill.amount, "60")  # over the clerk's limit: the longest words
-    qtbot.wait(20)
+    settle()
     assert cut(win) == [], "the card and the panel"
     looks.set_large(False)
     looks.detach()
