@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from app.cli import chain
+from app.cli import chain, value
 from app.cli.common import EXIT_REFUSED
 from app.domain.identifiers import mask_payment_cards
 from app.domain.policy import ROLES
@@ -129,5 +129,6 @@ def build_parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="hand recorded concessions back upstream"
     )
     back.add_argument("folder", type=Path, metavar="DIR")
+    value.add_commands(commands, common)
     chain.add_commands(commands, common)
     return parser

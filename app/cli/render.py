@@ -9,6 +9,7 @@ from app.domain.goodwill import Suggestion
 from app.domain.models import Match, Profile
 from app.domain.money import format_money, to_decimal_string
 from app.domain.staff import Staff
+from app.domain.standing import potential_line
 from app.services.concessions import Outcome, RecordedConcession
 from app.services.goodwill import Advice
 from app.services.importing import ImportReport
@@ -70,6 +71,11 @@ def profile_json(p: Profile) -> dict[str, Any]:
         "household": list(p.household),
         "household_lifetime_value": to_decimal_string(p.household_lifetime_value),
         "signals": [str(s) for s in p.signals],
+        "predicted_spend_12m": money_or_none(p.predicted_spend_12m),
+        "probability_alive": (
+            None if p.probability_alive is None else round(p.probability_alive, 4)
+        ),
+        "treated_as": p.treated_as,
         "phones_masked": [ph.masked for ph in p.phones],
         "cards": [{"number": c.card_number, "status": c.status} for c in p.cards],
         "preferences": p.preferences,
@@ -137,6 +143,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "rejects_file": str(report.rejects_file) if report.rejects_file else None,
         "backup": str(report.backup) if report.backup else None,
         "warnings": report.warnings,
+        "value_fit": report.value_fit,
         "exported_at": report.exported_at.isoformat() if report.exported_at else None,
         "imported_at": report.imported_at.isoformat() if report.imported_at else None,
         "seconds": round(report.seconds, 3),
@@ -150,6 +157,8 @@ def report_text(report: ImportReport) -> str:
             f"{name:<20} {f.read:>10,} {f.imported:>10,} {f.unchanged:>10,} {f.rejected:>10,}"
         )
     lines += [f"warning: {w}" for w in report.warnings]
+    if report.value_fit and report.value_fit not in report.warnings:
+        lines.append(report.value_fit)
     if report.rejects_file:
         lines.append(f"{report.rejected:,} rows rejected: see {report.rejects_file}")
     lines.append(f"{report.rows:,} rows in {report.seconds:.1f} s")
@@ -180,6 +189,9 @@ def profile_text(p: Profile) -> str:
         f"Average order {format_money(p.average_order)} · household of {len(p.household)}"
         f" {format_money(p.household_lifetime_value)}",
     ]
+    potential = potential_line(p)
+    if potential is not None:
+        lines.append(potential[:1].upper() + potential[1:])
     if p.signals:
         lines.append("Signals: " + ", ".join(f"{k} ({v})" for k, v in p.signal_reasons.items()))
     if p.preferences:

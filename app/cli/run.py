@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
 
-from app.cli import chain, customers, logs, records
+from app.cli import chain, customers, logs, records, value
 from app.cli.common import EXIT_REFUSED, Clock, RefusedError, warn
 from app.cli.parser import build_parser, parse_args
 from app.domain.goodwill import GoodwillError
@@ -37,6 +37,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit verify": logs.audit_verify,
     "audit export": logs.audit_export,
     "export": logs.handback,
+    "value report": value.report,
     "central init": chain.central_init,
     "central import": chain.central_import,
     "sync": chain.sync,

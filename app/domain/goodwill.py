@@ -47,7 +47,8 @@ class Shift(Frozen):
 
 
 class Reason(Frozen):
-    fact: str  # tier, tenure, spend_12m, lifetime_value, last_concession, signals, cap, words
+    fact: str  # tier, tenure, spend_12m, lifetime_value, last_concession, signals, rising,
+    # win_back, cap, proportion, words
     text: Words
 
 
@@ -83,14 +84,16 @@ def suggest(
     if role not in ROLES:
         unknown = QT_TRANSLATE_NOOP("goodwill", "unknown role {role} (one of {known})")
         raise GoodwillError(unknown.format(role=repr(role), known=", ".join(ROLES)))
-    cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
+    tier = goodwill_tier(profile)
+    cap = cap_for(goodwill, profile.spend_12m, tier)
+    in_proportion = proportion_cap(goodwill, dispute.amount, tier)
     scale = multiplier(policy, profile)
     reasons = _reasons(profile, dispute, cap, scale)
     script_args = _script_args(profile, dispute, category)
 
     suggestions = []
-    for remedy in _eligible(policy, category, profile.standing.tier):
-        value = _value(goodwill, remedy, dispute, cap, scale)
+    for remedy in _eligible(policy, category, tier):
+        value = _value(goodwill, remedy, dispute, min(cap, in_proportion), scale)
         if value is None:
             continue
         approval = approval_needed(goodwill, profile, role, value, shift, limit)
@@ -100,7 +103,9 @@ def suggest(
                 action=remedy.action,
                 value=value,
                 script=_script(goodwill, remedy, dispute, value, script_args),
-                reasons=reasons + _capped(remedy, dispute, cap),
+                reasons=reasons
+                + _capped(remedy, dispute, cap)
+                + _kept_in_proportion(goodwill, remedy, dispute, cap, in_proportion, scale),
                 within_discretion=approval is None,
                 needs_approval=approval is not None,
                 approval_reason=approval,
@@ -118,15 +123,31 @@ def cap_for(goodwill: Goodwill, spend_12m: int, tier: str) -> int:
     return min(goodwill.cap_absolute, max(minimum, share))
 
 
+def goodwill_tier(profile: Profile) -> str:
+    """The tier goodwill treats the customer as: their own, or the higher one their predicted
+    spend reaches (rising)."""
+    return profile.treated_as or profile.standing.tier
+
+
+def proportion_cap(goodwill: Goodwill, amount: int, tier: str) -> int:
+    """The most a gesture may be worth against the loss: a share of the disputed amount, or
+    for small and zero amounts the tier's minimum (so the courteous floor still holds)."""
+    share = int(Decimal(amount) * goodwill.cap_share_of_disputed)
+    return max(share, int(goodwill.cap_disputed_minimum * goodwill.generosity[tier]))
+
+
 def multiplier(policy: Policy, profile: Profile) -> Decimal:
-    """Generosity for the tier, plus what tenure and quiet loyalty have earned."""
+    """Generosity for the tier, plus what tenure, quiet loyalty and advocacy have earned, and
+    more for a valuable customer who has probably drifted away (win back)."""
     bonus = policy.goodwill.bonus
     years = min(profile.tenure_days // 365, bonus.max_tenure_years)
-    scale = policy.goodwill.generosity[profile.standing.tier] + bonus.per_tenure_year * years
+    scale = policy.goodwill.generosity[goodwill_tier(profile)] + bonus.per_tenure_year * years
     if Signal.QUIET_REGULAR in profile.signals:
         scale += bonus.quiet_regular
     if Signal.ADVOCATE in profile.signals:
         scale += bonus.advocate
+    if Signal.WIN_BACK in profile.signals:
+        scale += bonus.win_back
     return scale
 
 
@@ -222,7 +243,7 @@ def approval_needed(
         return over.format(
             value=_pence(value), role=role_name(role), limit=_pence(limit), approver=next_role
         )
-    cap = cap_for(goodwill, profile.spend_12m, profile.standing.tier)
+    cap = cap_for(goodwill, profile.spend_12m, goodwill_tier(profile))
     if value > cap:
         over = QT_TRANSLATE_NOOP(
             "goodwill", "{value} is over this customer's cap of {cap}: {approver} must approve"
@@ -302,6 +323,10 @@ def _reasons(profile: Profile, dispute: Dispute, cap: int, scale: Decimal) -> tu
     if profile.signals:
         named = joined(SIGNAL_NAMES[s].text() for s in profile.signals)
         reasons.append(Reason(fact="signals", text=named))
+    for signal in (Signal.RISING, Signal.WIN_BACK):  # potential value moved the gesture: why
+        why = profile.signal_reasons.get(signal)
+        if signal in profile.signals and why:
+            reasons.append(Reason(fact=str(signal), text=why))
     words = mask_payment_cards(dispute.words.strip())
     if words:
         said = QT_TRANSLATE_NOOP("goodwill", "in their words: “{words}”")
@@ -314,6 +339,33 @@ def _capped(remedy: Remedy, dispute: Dispute, cap: int) -> tuple[Reason, ...]:
         capped = QT_TRANSLATE_NOOP("goodwill", "capped at {cap} for this customer")
         return (Reason(fact="cap", text=capped.format(cap=_pence(cap))),)
     return ()
+
+
+def _kept_in_proportion(
+    goodwill: Goodwill,
+    remedy: Remedy,
+    dispute: Dispute,
+    cap: int,
+    in_proportion: int,
+    scale: Decimal,
+) -> tuple[Reason, ...]:
+    """Said when the share of the disputed amount is what held this gesture down."""
+    if remedy.value in ("disputed", 0) or in_proportion >= cap:
+        return ()
+    unbounded = _value(goodwill, remedy, dispute, cap, scale)
+    if unbounded is None or unbounded <= in_proportion:
+        return ()
+    if dispute.amount > 0:
+        against = QT_TRANSLATE_NOOP(
+            "goodwill", "kept in proportion: at most {cap} against {amount} disputed"
+        )
+        said = against.format(cap=_pence(in_proportion), amount=_pence(dispute.amount))
+    else:
+        unstated = QT_TRANSLATE_NOOP(
+            "goodwill", "kept in proportion: at most {cap} with no sum disputed"
+        )
+        said = unstated.format(cap=_pence(in_proportion))
+    return (Reason(fact="proportion", text=said),)
 
 
 def _script_args(profile: Profile, dispute: Dispute, category: Category) -> dict[str, Arg]:

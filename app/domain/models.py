@@ -128,6 +128,9 @@ class CustomerFacts(Frozen):
     recent_purchases: tuple[Purchase, ...] = ()
     recent_interactions: tuple[Interaction, ...] = ()
     recent_concessions: tuple[Concession, ...] = ()
+    # potential value, from the latest fit (None: no fit yet, or looked at before its day)
+    predicted_spend_12m: int | None = None
+    probability_alive: float | None = None
 
 
 class TierStanding(Frozen):
@@ -145,6 +148,8 @@ class Signal(StrEnum):
     ADVOCATE = "advocate"
     LAPSING = "lapsing"
     FREQUENT_COMPLAINER = "frequent_complainer"
+    RISING = "rising"
+    WIN_BACK = "win_back"
 
 
 SIGNAL_NAMES: dict[str, Template] = {
@@ -152,6 +157,8 @@ SIGNAL_NAMES: dict[str, Template] = {
     Signal.ADVOCATE: QT_TRANSLATE_NOOP("signal", "advocate"),
     Signal.LAPSING: QT_TRANSLATE_NOOP("signal", "lapsing"),
     Signal.FREQUENT_COMPLAINER: QT_TRANSLATE_NOOP("signal", "frequent complainer"),
+    Signal.RISING: QT_TRANSLATE_NOOP("signal", "rising"),
+    Signal.WIN_BACK: QT_TRANSLATE_NOOP("signal", "win back"),
 }
 STATUS_WORDS: dict[str, Template] = {  # card and customer statuses, as the screen says them
     "active": QT_TRANSLATE_NOOP("status", "active"),
@@ -198,3 +205,6 @@ class Profile(Frozen):
     recent_purchases: tuple[Purchase, ...]
     recent_interactions: tuple[Interaction, ...]
     recent_concessions: tuple[Concession, ...]
+    predicted_spend_12m: int | None = None  # likely spend over the next 12 months
+    probability_alive: float | None = None  # how likely they still buy from us, 0–1
+    treated_as: str | None = None  # the higher tier goodwill treats a rising customer as

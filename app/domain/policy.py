@@ -63,6 +63,7 @@ DISPUTE_CATEGORIES = (
 ACTIONS = ("waive", "refund", "voucher", "points", "upgrade", "apology")
 ROLES = ("clerk", "supervisor", "manager")
 Ratio = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
+Probability = Annotated[Decimal, Field(gt=0, lt=1, allow_inf_nan=False)]
 
 
 SCRIPT_NAMES = ("name", "amount", "value", "tenure", "category")
@@ -122,6 +123,7 @@ class Bonus(Strict):
     max_tenure_years: int = Field(default=10, ge=0, le=50)
     quiet_regular: Ratio = Decimal("0.25")
     advocate: Ratio = Decimal("0.25")
+    win_back: Ratio = Decimal("0.50")
 
 
 class Roles(Strict):
@@ -161,6 +163,10 @@ class Goodwill(Strict):
     round_to: Money = 50
     # A disputed amount above this is a typing slip or not a counter's to settle: refused.
     max_disputed_amount: Money = 1_000_000
+    # In proportion to the loss: no gesture above this share of the disputed amount, unless
+    # that is below the minimum (scaled by the tier's generosity) for small or zero amounts.
+    cap_share_of_disputed: Ratio = Decimal("1.50")
+    cap_disputed_minimum: Money = 1200
     generosity: dict[str, Ratio]
     bonus: Bonus = Bonus()
     roles: Roles = Roles()
@@ -190,6 +196,16 @@ class Goodwill(Strict):
             raise ValueError("goodwill.round_to must be above 0")
         if self.max_disputed_amount <= 0:
             raise ValueError("goodwill.max_disputed_amount must be above 0")
+        if self.cap_share_of_disputed < 1:
+            raise ValueError(
+                f"goodwill.cap_share_of_disputed = {self.cap_share_of_disputed}: must be at "
+                "least 1, so money back for a money loss is never cut"
+            )
+        if self.cap_disputed_minimum < self.floor:
+            raise ValueError(
+                f"goodwill.cap_disputed_minimum = {to_decimal_string(self.cap_disputed_minimum)}"
+                f": must be at least the floor ({to_decimal_string(self.floor)})"
+            )
         ids = [c.id for c in self.categories]
         absent = [c for c in DISPUTE_CATEGORIES if c not in ids]
         if absent:
@@ -202,12 +218,25 @@ class Goodwill(Strict):
         return next((c for c in self.categories if c.id == category_id), None)
 
 
+class Potential(Strict):
+    """How potential value (the BG/NBD and Gamma-Gamma predictions) joins the judgement."""
+
+    # rising: predicted 12-month spend reaching a higher tier's threshold; not on fewer
+    # purchases than this (a forecast from one or two purchases is a guess)
+    rising_min_purchases: int = Field(default=3, ge=1)
+    # below this probability of still being active a customer is lapsing, and one with at
+    # least win_back_min_lifetime spent is worth winning back
+    inactive_below: Probability = Decimal("0.50")
+    win_back_min_lifetime: Money = 100000
+
+
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$")]
 
 
 class Policy(Strict):
     tiers: tuple[Tier, ...] = Field(min_length=1)
     signals: SignalRules = SignalRules()
+    potential: Potential = Potential()
     goodwill: Goodwill
     # the organisation's words in other languages: language → {label or script: its words}
     translations: dict[Language, dict[str, str]] = Field(default_factory=dict)

@@ -125,13 +125,74 @@ def signals_for(
     if facts.referrals >= rules.advocate_min_referrals:
         referred = translate("standing", "referred %n customers", None, 0)
         found[Signal.ADVOCATE] = referred.plural(facts.referrals)
-    gap = _lapsing_gap(facts, policy, as_of, zone)
-    if gap is not None:
-        found[Signal.LAPSING] = gap
+    if facts.probability_alive is not None:
+        found.update(_drifting(facts, policy))
+    else:  # no fit yet: the customer's own rhythm
+        gap = _lapsing_gap(facts, policy, as_of, zone)
+        if gap is not None:
+            found[Signal.LAPSING] = gap
     if facts.complaints_12m >= rules.frequent_complainer_min_complaints_12m:
         often = translate("standing", "%n complaints in 12 months", None, 0)
         found[Signal.FREQUENT_COMPLAINER] = often.plural(facts.complaints_12m)
     return found
+
+
+def _drifting(facts: CustomerFacts, policy: Policy) -> dict[Signal, Text]:
+    """Lapsing, or worth winning back, by the fitted probability of still being active."""
+    rules = policy.potential
+    alive = facts.probability_alive
+    if alive is None or alive >= rules.inactive_below or facts.stats.purchase_count == 0:
+        return {}
+    chance = percent(alive)
+    lifetime = facts.stats.lifetime_value
+    if lifetime >= rules.win_back_min_lifetime:
+        back = QT_TRANSLATE_NOOP(
+            "standing", "{lifetime} spent with us, but only {chance}% likely still active"
+        )
+        return {Signal.WIN_BACK: back.format(lifetime=Amount(lifetime), chance=chance)}
+    drifted = QT_TRANSLATE_NOOP("standing", "only {chance}% likely still active")
+    return {Signal.LAPSING: drifted.format(chance=chance)}
+
+
+def potential_line(profile: Profile) -> Text | None:
+    """ "expected next 12 months £1,940 · 92% likely active", or None without a forecast."""
+    spend, alive = profile.predicted_spend_12m, profile.probability_alive
+    if spend is None or alive is None:
+        return None
+    line = QT_TRANSLATE_NOOP(
+        "standing", "expected next 12 months {spend} · {chance}% likely active"
+    )
+    return line.format(spend=Amount(spend), chance=percent(alive))
+
+
+def percent(probability: float) -> int:
+    """A probability as a whole percentage, never rounded up to a certainty it is not."""
+    shown = round(probability * 100)
+    if shown == 100 and probability < 1:
+        return 99
+    if shown == 0 and probability > 0:
+        return 1
+    return shown
+
+
+def rising_tier(policy: Policy, facts: CustomerFacts, reached: str) -> Tier | None:
+    """The higher tier a customer's predicted 12-month spend reaches, if any."""
+    predicted = facts.predicted_spend_12m
+    if predicted is None or facts.stats.purchase_count < policy.potential.rising_min_purchases:
+        return None
+    tier = tier_reached(policy, predicted, 0)
+    return tier if policy.tier_rank(tier.id) > policy.tier_rank(reached) else None
+
+
+def _rising_reason(tier: Tier, predicted: int) -> Text:
+    assert tier.min_spend_12m is not None  # only a spend threshold is reached by a forecast
+    rising = QT_TRANSLATE_NOOP(
+        "standing",
+        "expected to spend {spend} in the next 12 months: treated as {tier} (≥ {threshold})",
+    )
+    return rising.format(
+        spend=Amount(predicted), tier=policy_text(tier.label), threshold=Amount(tier.min_spend_12m)
+    )
 
 
 def _lapsing_gap(facts: CustomerFacts, policy: Policy, as_of: date, zone: ZoneInfo) -> Text | None:
@@ -157,6 +218,9 @@ def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile
     standing = tier_for(policy, recent.spend_12m, stats.lifetime_value)
     tenure_days, tenure_text = tenure(facts.joined_on, as_of)
     signals = signals_for(facts, recent, policy, as_of, zone)
+    rising = rising_tier(policy, facts, standing.tier)
+    if rising is not None and facts.predicted_spend_12m is not None:
+        signals[Signal.RISING] = _rising_reason(rising, facts.predicted_spend_12m)
     average = _divide_half_up(stats.gross_value, stats.purchase_count)
     return Profile(
         customer_id=facts.customer_id,
@@ -188,6 +252,9 @@ def build_profile(facts: CustomerFacts, policy: Policy, bounds: AsOf) -> Profile
         recent_purchases=facts.recent_purchases,
         recent_interactions=facts.recent_interactions,
         recent_concessions=facts.recent_concessions,
+        predicted_spend_12m=facts.predicted_spend_12m,
+        probability_alive=facts.probability_alive,
+        treated_as=rising.id if rising is not None else None,
     )
 
 

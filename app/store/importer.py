@@ -78,6 +78,7 @@ class ImportReport:
     seconds: float = 0.0
     rejects_file: Path | None = None
     backup: Path | None = None  # the cache as it was before this import
+    value_fit: str | None = None  # the potential-value fit's quality line (or why it failed)
 
     @property
     def rows(self) -> int:
@@ -362,7 +363,14 @@ def _apply(
         reader.touched.update(previous_owners(db))
         report.exported_at = exported_at(reader.newest_update, files)
         export_day = local_date(report.exported_at, context.zone)
-        refresh_summaries(db, reader.touched, as_of_bounds(export_day, context.zone))
+        bounds = as_of_bounds(export_day, context.zone)
+        refresh_summaries(db, reader.touched, bounds)
+        from app.store.potential import refit  # numpy and scipy: loaded only to fit
+
+        fitted = refit(db, export_day, bounds.end)
+        report.value_fit = fitted.said
+        if fitted.kept_previous:
+            report.warnings.append(fitted.said)
         report.imported_at = datetime.now(UTC)
         accepted = sum(f.imported + f.unchanged for f in report.files.values())
         if accepted or not report.rejected:  # all rejected: the data is no fresher than before
@@ -377,6 +385,7 @@ def _apply(
 def clear_demo_data(db: Database) -> None:
     for table in (*TABLE_NAMES, "name_words", "summary", "households"):
         db.conn.execute(f"DELETE FROM {table}")
+    db.conn.execute("DELETE FROM meta WHERE key = 'potential_fit'")  # never kept for real data
     # What was recorded while practising on demo customers is set apart: never handed back,
     # decided or counted in a real customer's history. The demo staff (whose PINs are in the
     # README) go too: the next start asks for a real manager.

@@ -146,12 +146,23 @@ def _moment(epoch: int | None) -> datetime | None:
     return None if epoch is None else datetime.fromtimestamp(epoch, UTC)
 
 
-def _lifetime(db: Database, customer_id: str, bounds: AsOf) -> LifetimeStats:
+# The predictions hold from the fit's day on; looked at as of an earlier day, none are shown.
+_FIT_END = "(SELECT json_extract(value, '$.end') FROM meta WHERE key = 'potential_fit')"
+
+
+def _lifetime(
+    db: Database, customer_id: str, bounds: AsOf
+) -> tuple[LifetimeStats, int | None, float | None]:
+    """The customer's totals as of the day, and their predictions where those hold."""
     row = db.conn.execute(
         "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
-        "last_purchase_at, last_activity_at FROM summary WHERE customer_id = ?",
-        [customer_id],
+        "last_purchase_at, last_activity_at, predicted_spend_12m, probability_alive, "
+        f"? >= {_FIT_END} FROM summary WHERE customer_id = ?",
+        [bounds.end, customer_id],
     ).fetchone()
+    predicted: tuple[int | None, float | None] = (None, None)
+    if row is not None and row[8]:
+        predicted = (row[6], row[7])
     if row is None or (row[5] is not None and row[5] >= bounds.end):
         row = db.conn.execute(
             "SELECT total(amount), total(CASE WHEN amount > 0 THEN amount END), "
@@ -160,13 +171,14 @@ def _lifetime(db: Database, customer_id: str, bounds: AsOf) -> LifetimeStats:
             "FROM purchases WHERE customer_id = ? AND purchased_at < ?",
             [customer_id, bounds.end],
         ).fetchone()
-    return LifetimeStats(
+    stats = LifetimeStats(
         lifetime_value=int(row[0] or 0),
         gross_value=int(row[1] or 0),
         purchase_count=int(row[2] or 0),
         first_purchase_at=_moment(row[3]),
         last_purchase_at=_moment(row[4]),
     )
+    return stats, *predicted
 
 
 def _household(
@@ -203,7 +215,7 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
     ).fetchone()
     if row is None:
         return None
-    stats = _lifetime(db, customer_id, bounds)
+    stats, predicted_spend, alive = _lifetime(db, customer_id, bounds)
     household, household_value = _household(db, customer_id, row[5], stats.lifetime_value, bounds)
     window = tuple(
         (r[0], r[1])
@@ -250,6 +262,8 @@ def customer_facts(db: Database, customer_id: str, bounds: AsOf) -> CustomerFact
         recent_concessions=_recent(
             db, Concession, f"({_CONCESSIONS_SQL})", _CONCESSION, customer_id, bounds, 2
         ),
+        predicted_spend_12m=predicted_spend,
+        probability_alive=alive,
     )
 
 

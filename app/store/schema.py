@@ -371,6 +371,19 @@ def _approval_reason_words(db: Database) -> None:
     _run(db, _V8)
 
 
+# What a customer is likely to spend in the next 12 months and how likely they are to be
+# still active (app/store/potential.py): this cache's own, made from the latest fit.
+_V9 = """
+ALTER TABLE summary ADD COLUMN predicted_spend_12m INTEGER;
+ALTER TABLE summary ADD COLUMN probability_alive REAL;
+"""
+
+
+@migrations(name="0009_potential_value")
+def _potential_value(db: Database) -> None:
+    _run(db, _V9)
+
+
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:
     """Bring the schema up to date; `before` runs first when an existing cache (one with
     migrations already applied) is about to change: the backup a migration is preceded by."""

@@ -31,6 +31,7 @@ from app.domain.models import (
     Purchase,
     status_word,
 )
+from app.domain.standing import potential_line
 from app.domain.text import policy_text
 from app.ui import format as fmt
 from app.ui import words
@@ -39,7 +40,7 @@ from app.ui.spend_chart import SpendChart
 from app.ui.theme import LIGHT, Palette
 from app.ui.translations import shown
 
-WARNING_SIGNALS = {"lapsing", "frequent_complainer"}
+WARNING_SIGNALS = {"lapsing", "win_back", "frequent_complainer"}
 
 
 class Figure(QFrame):
@@ -275,6 +276,20 @@ class CustomerCard(QWidget):
         self.tier_reason.setWordWrap(True)
         layout.addWidget(self.tier_reason)
 
+        self.potential = QLabel()
+        self.potential.setObjectName("potential")
+        self.potential.setWordWrap(True)
+        self.potential.setToolTip(
+            self.tr(
+                "What this customer is likely to spend with us over the next 12 months, and how "
+                "likely they are to be still buying from us. Both are worked out from how often "
+                "and how recently they have bought and what they usually spend, by a model "
+                "fitted to every customer's purchases at the last import. A forecast, not a "
+                "promise."
+            )
+        )
+        layout.addWidget(self.potential)
+
         self.signals = QLabel()
         self.signals.setObjectName("signals")
         self.signals.setTextFormat(Qt.TextFormat.RichText)
@@ -356,7 +371,7 @@ class CustomerCard(QWidget):
     def _blank(self) -> None:
         """The covered card keeps nothing of the last customer (screen readers see it too)."""
         labels = (self.name, self.tier, self.status, self.matched, self.since, self.revealed)
-        for label in (*labels, self.tier_reason, self.signals, self.preferences):
+        for label in (*labels, self.tier_reason, self.potential, self.signals, self.preferences):
             label.clear()
         for figure in (self.lifetime, self.spend, self.visits, self.last_visit, self.household):
             figure.set("")
@@ -416,6 +431,9 @@ class CustomerCard(QWidget):
         )
         hint = f" · {shown(standing.next_tier_hint)}" if standing.next_tier_hint else ""
         self.tier_reason.setText(shown(standing.reason) + hint)
+        potential = potential_line(profile)
+        self.potential.setText(shown(potential) if potential is not None else "")
+        self.potential.setVisible(potential is not None)
         self.signals.setText(self._signal_chips(profile))
         self.signals.setVisible(bool(profile.signals))
         self.preferences.setText(self._preferences(profile))

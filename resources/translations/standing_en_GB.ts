@@ -190,6 +190,10 @@ Enter opens the top match · ↓ moves to the list · Esc clears · F2 searches<
         <translation>Household</translation>
     </message>
     <message>
+        <source>What this customer is likely to spend with us over the next 12 months, and how likely they are to be still buying from us. Both are worked out from how often and how recently they have bought and what they usually spend, by a model fitted to every customer&apos;s purchases at the last import. A forecast, not a promise.</source>
+        <translation>What this customer is likely to spend with us over the next 12 months, and how likely they are to be still buying from us. Both are worked out from how often and how recently they have bought and what they usually spend, by a model fitted to every customer&apos;s purchases at the last import. A forecast, not a promise.</translation>
+    </message>
+    <message>
         <source>spend by month,
 last 24 months</source>
         <translation>spend by month,
@@ -1084,6 +1088,14 @@ The details are below (select and copy them) and in {0}.</translation>
         <translation>capped at {cap} for this customer</translation>
     </message>
     <message>
+        <source>kept in proportion: at most {cap} against {amount} disputed</source>
+        <translation>kept in proportion: at most {cap} against {amount} disputed</translation>
+    </message>
+    <message>
+        <source>kept in proportion: at most {cap} with no sum disputed</source>
+        <translation>kept in proportion: at most {cap} with no sum disputed</translation>
+    </message>
+    <message>
         <source>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</source>
         <translation>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</translation>
     </message>
@@ -1221,6 +1233,14 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>frequent complainer</source>
         <translation>frequent complainer</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>rising</translation>
+    </message>
+    <message>
+        <source>win back</source>
+        <translation>win back</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1408,22 @@ The details are below (select and copy them) and in {0}.</translation>
             <numerusform>%n complaints in 12 months</numerusform>
             <numerusform>%n complaints in 12 months</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{lifetime} spent with us, but only {chance}% likely still active</source>
+        <translation>{lifetime} spent with us, but only {chance}% likely still active</translation>
+    </message>
+    <message>
+        <source>only {chance}% likely still active</source>
+        <translation>only {chance}% likely still active</translation>
+    </message>
+    <message>
+        <source>expected next 12 months {spend} · {chance}% likely active</source>
+        <translation>expected next 12 months {spend} · {chance}% likely active</translation>
+    </message>
+    <message>
+        <source>expected to spend {spend} in the next 12 months: treated as {tier} (≥ {threshold})</source>
+        <translation>expected to spend {spend} in the next 12 months: treated as {tier} (≥ {threshold})</translation>
     </message>
     <message>
         <source>no visit for {since} days; usually every {rhythm} days</source>

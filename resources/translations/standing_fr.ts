@@ -190,6 +190,10 @@ Entrée ouvre le premier résultat · ↓ passe à la liste · Échap efface · 
         <translation>Foyer</translation>
     </message>
     <message>
+        <source>What this customer is likely to spend with us over the next 12 months, and how likely they are to be still buying from us. Both are worked out from how often and how recently they have bought and what they usually spend, by a model fitted to every customer&apos;s purchases at the last import. A forecast, not a promise.</source>
+        <translation>Ce que ce client dépensera probablement chez nous dans les 12 prochains mois, et la probabilité qu&apos;il achète encore chez nous. Les deux sont calculés d&apos;après la fréquence de ses achats, leur date et ce qu&apos;il dépense d&apos;habitude, par un modèle ajusté sur les achats de tous les clients lors de la dernière importation. Une prévision, pas une promesse.</translation>
+    </message>
+    <message>
         <source>spend by month,
 last 24 months</source>
         <translation>achats par mois,
@@ -1084,6 +1088,14 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
         <translation>plafonné à {cap} pour ce client</translation>
     </message>
     <message>
+        <source>kept in proportion: at most {cap} against {amount} disputed</source>
+        <translation>en proportion&#xa0;: au plus {cap} pour {amount} contestés</translation>
+    </message>
+    <message>
+        <source>kept in proportion: at most {cap} with no sum disputed</source>
+        <translation>en proportion&#xa0;: au plus {cap} sans montant contesté</translation>
+    </message>
+    <message>
         <source>a disputed amount of {amount} is above the most a counter settles ({most}): check the amount, or refer the dispute to a manager</source>
         <translation>un montant contesté de {amount} dépasse le maximum qu&apos;un guichet règle ({most})&#xa0;: vérifiez le montant, ou transmettez le litige à un responsable</translation>
     </message>
@@ -1221,6 +1233,14 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>frequent complainer</source>
         <translation>réclamations fréquentes</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>en progression</translation>
+    </message>
+    <message>
+        <source>win back</source>
+        <translation>à reconquérir</translation>
     </message>
 </context>
 <context>
@@ -1388,6 +1408,22 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
             <numerusform>%n réclamation en 12 mois</numerusform>
             <numerusform>%n réclamations en 12 mois</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{lifetime} spent with us, but only {chance}% likely still active</source>
+        <translation>{lifetime} dépensés chez nous, mais seulement {chance}&#xa0;% de chances d&apos;être encore actif</translation>
+    </message>
+    <message>
+        <source>only {chance}% likely still active</source>
+        <translation>seulement {chance}&#xa0;% de chances d&apos;être encore actif</translation>
+    </message>
+    <message>
+        <source>expected next 12 months {spend} · {chance}% likely active</source>
+        <translation>prévu sur les 12 prochains mois {spend} · {chance}&#xa0;% de chances d&apos;être actif</translation>
+    </message>
+    <message>
+        <source>expected to spend {spend} in the next 12 months: treated as {tier} (≥ {threshold})</source>
+        <translation>devrait dépenser {spend} dans les 12 prochains mois&#xa0;: traité comme {tier} (≥ {threshold})</translation>
     </message>
     <message>
         <source>no visit for {since} days; usually every {rhythm} days</source>

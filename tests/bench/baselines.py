@@ -83,7 +83,9 @@ P_CUSTOMER = (
 )
 P_SUMMARY = (
     "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
-    "last_purchase_at, last_activity_at FROM summary WHERE customer_id = ?"
+    "last_purchase_at, last_activity_at, predicted_spend_12m, probability_alive, "
+    "? >= (SELECT json_extract(value, '$.end') FROM meta WHERE key = 'potential_fit') "
+    "FROM summary WHERE customer_id = ?"
 )
 P_MEMBERS = "SELECT customer_id FROM customers WHERE household_id = ? ORDER BY customer_id"
 P_HOUSEHOLD = "SELECT lifetime_value, last_activity_at FROM households WHERE household_id = ?"
@@ -124,7 +126,7 @@ def profile_rows(conn: sqlite3.Connection, cid: str, bounds: AsOf) -> int:
     """The profile's statements through raw cursors; returns the number of rows fetched."""
     run = conn.execute
     customer = run(P_CUSTOMER, (cid,)).fetchall()
-    fetched = len(customer) + len(run(P_SUMMARY, (cid,)).fetchall())
+    fetched = len(customer) + len(run(P_SUMMARY, (bounds.end, cid)).fetchall())
     household = customer[0][5] if customer else None
     if household is not None:
         fetched += len(run(P_MEMBERS, (household,)).fetchall())

@@ -40,6 +40,7 @@ ALL_MIGRATIONS = [
     ("standing", "0006_outbox"),
     ("standing", "0007_decision_clashes"),
     ("standing", "0008_approval_reason_words"),
+    ("standing", "0009_potential_value"),
 ]
 
 

@@ -114,7 +114,14 @@ def _apply(
     for name, stage in stages.items():  # the summaries' plans need the loaded rows' statistics
         if report.files[name].imported:
             conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(stage.table.name)))
-    refresh_summaries(conn, touched, as_of_bounds(day, context.zone))
+    bounds = as_of_bounds(day, context.zone)
+    refresh_summaries(conn, touched, bounds)
+    from app.store.central.potential import refit  # numpy and scipy: loaded only to fit
+
+    fitted = refit(conn, day, bounds.end)
+    report.value_fit = fitted.said
+    if fitted.kept_previous:
+        report.warnings.append(fitted.said)
     report.imported_at = datetime.now(UTC)
     accepted = sum(f.imported + f.unchanged for f in report.files.values())
     if accepted or not report.rejected:

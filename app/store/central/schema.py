@@ -28,6 +28,9 @@ OWN_MIRRORS = ("staff", "recorded_concessions", "feedback", "audit_log")
 MIRRORS = CONTRACT_MIRRORS + SUMMARY_MIRRORS + OWN_MIRRORS
 # Their keys centrally, where not the cache's own: each station numbers its audit log alone.
 CENTRAL_KEYS = {"audit_log": ("station", "seq")}
+# Columns each station works out for itself, never mirrored: the predictions follow from the
+# summary and the chain's fit (meta `potential_fit`), so a new fit moves no rows.
+STATION_ONLY = {"summary": ("predicted_spend_12m", "probability_alive")}
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ def mirrors() -> dict[str, Mirror]:
             columns = tuple(
                 Column(name, "bigint" if kind.upper() == "INTEGER" else "text", bool(nn), dflt)
                 for _cid, name, kind, nn, dflt, _pk in info
+                if name not in STATION_ONLY.get(table, ())
             )
             key = tuple(row[1] for row in sorted((r for r in info if r[5]), key=lambda r: r[5]))
             unique = []

@@ -1,0 +1,175 @@
+"""The potential-value fit as it is kept with the summaries (meta `potential_fit`).
+
+Parameters are in weeks, as the published fits are. `as_of` is the data's day the
+predictions are made as of; `fitted_on` the day the parameters were fitted on, earlier when
+the latest fit failed and the previous one was kept."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+from pydantic import Field
+
+from app.domain.models import Frozen
+from app.domain.potential import BgNbdParams, Fit, GammaGammaParams, fit, predict_spend
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+WEEK_SECONDS = 7 * 86_400
+HORIZON_WEEKS = 365.25 / 7  # the next 12 months
+
+
+class BgNbd(Frozen):
+    r: float = Field(gt=0)
+    alpha: float = Field(gt=0)
+    a: float = Field(gt=0)
+    b: float = Field(gt=0)
+
+
+class GammaGamma(Frozen):
+    p: float = Field(gt=0)
+    q: float = Field(gt=1)  # the mean spend is finite only above 1
+    v: float = Field(gt=0)
+
+
+class ValueFit(Frozen):
+    as_of: date
+    end: int  # epoch seconds: the end of `as_of`, which each customer's age runs to
+    fitted_on: date
+    customers: int
+    repeat_customers: int
+    bg_nbd: BgNbd
+    gamma_gamma: GammaGamma
+    converged: bool  # the latest attempt's own result (False: these are the kept ones)
+    quality: str
+    problem: str | None = None  # why the latest attempt was not used
+
+    def bg_nbd_params(self) -> BgNbdParams:
+        g = self.bg_nbd
+        return BgNbdParams(r=g.r, alpha=g.alpha, a=g.a, b=g.b)
+
+    def gamma_gamma_params(self) -> GammaGammaParams:
+        g = self.gamma_gamma
+        return GammaGammaParams(p=g.p, q=g.q, v=g.v)
+
+    def model_fit(self) -> Fit:
+        """The parameters as the model's fit, to predict with."""
+        return Fit(
+            bg_nbd=self.bg_nbd_params(),
+            gamma_gamma=self.gamma_gamma_params(),
+            customers=self.customers,
+            repeat_customers=self.repeat_customers,
+            converged=True,
+            problem=None,
+            log_likelihood=None,
+            seconds=0.0,
+        )
+
+
+def kept(fit: Fit, as_of: date, end: int) -> ValueFit | None:
+    """The record of a fit that converged to sensible values, or None."""
+    if not fit.converged or fit.bg_nbd is None or fit.gamma_gamma is None:
+        return None
+    g, m = fit.bg_nbd, fit.gamma_gamma
+    return ValueFit(
+        as_of=as_of,
+        end=end,
+        fitted_on=as_of,
+        customers=fit.customers,
+        repeat_customers=fit.repeat_customers,
+        bg_nbd=BgNbd(r=g.r, alpha=g.alpha, a=g.a, b=g.b),
+        gamma_gamma=GammaGamma(p=m.p, q=m.q, v=m.v),
+        converged=True,
+        quality=fit.quality(),
+    )
+
+
+def carried_over(previous: ValueFit, failed: Fit, as_of: date, end: int) -> ValueFit:
+    """The previous parameters, kept for the new data's day, with why the new fit was not."""
+    return previous.model_copy(
+        update={
+            "as_of": as_of,
+            "end": end,
+            "converged": False,
+            "problem": failed.problem or "the fit gave values that cannot be used",
+        }
+    )
+
+
+class Customers(NamedTuple):
+    """Each customer's (frequency, recency, age, mean spend) in weeks and minor units."""
+
+    frequency: FloatArray  # purchases after the first
+    recency: FloatArray  # weeks from the first purchase to the last
+    age: FloatArray  # weeks from the first purchase to the end of the data's day
+    mean_spend: FloatArray  # per purchase, minor units
+
+
+def customers(
+    counts: Sequence[int],
+    firsts: Sequence[int],
+    lasts: Sequence[int],
+    gross: Sequence[int],
+    end: int,
+) -> Customers:
+    """From the summaries' purchase count, first and last purchase (epoch seconds) and gross
+    spend; a purchase dated after `end` counts as made at its end."""
+    count = np.asarray(counts, dtype=np.float64)
+    first = np.asarray(firsts, dtype=np.float64)
+    last = np.minimum(np.asarray(lasts, dtype=np.float64), end)
+    first = np.minimum(first, last)
+    return Customers(
+        frequency=count - 1,
+        recency=(last - first) / WEEK_SECONDS,
+        age=(end - first) / WEEK_SECONDS,
+        mean_spend=np.asarray(gross, dtype=np.float64) / np.maximum(count, 1),
+    )
+
+
+def fit_customers(found: Customers) -> Fit:
+    return fit(found.frequency, found.recency, found.age, found.mean_spend)
+
+
+def predictions(record: ValueFit, found: Customers) -> tuple[IntArray, FloatArray]:
+    """Each customer's likely spend over the next 12 months (whole minor units) and how
+    likely they are to be still active."""
+    spend, alive = predict_spend(
+        record.model_fit(),
+        HORIZON_WEEKS,
+        found.frequency,
+        found.recency,
+        found.age,
+        found.mean_spend,
+    )
+    return np.rint(spend).astype(np.int64), np.clip(alive, 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Refit:
+    """What an import's fit came to: the record to keep (None: none yet) and a line to say."""
+
+    record: ValueFit | None
+    said: str
+    kept_previous: bool  # the new fit failed and the one in use was kept: a warning
+
+
+def refit(found: Customers, previous: ValueFit | None, as_of: date, end: int) -> Refit:
+    """Fit anew; a fit that fails keeps the previous parameters for the new day, and says so."""
+    attempt = fit_customers(found)
+    record = kept(attempt, as_of, end)
+    if record is not None:
+        return Refit(record, f"potential value: {record.quality}", kept_previous=False)
+    problem = attempt.problem or "the fit gave values that cannot be used"
+    if previous is None:
+        return Refit(None, f"potential value not fitted: {problem}", kept_previous=False)
+    said = (
+        f"potential value not refitted: {problem}; the fit of "
+        f"{previous.fitted_on.isoformat()} is kept"
+    )
+    return Refit(carried_over(previous, attempt, as_of, end), said, kept_previous=True)
