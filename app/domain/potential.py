@@ -641,13 +641,14 @@ def _purchases_if_alive(
     vanish (a removable singularity), so there it interpolates between a = 1 ± 1e-4.
     """
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
-    ratio = horizon / (alpha + big_t)
+    ratio = (horizon / (alpha + big_t)).ravel()
+    flat_x = x.ravel()
     if abs(a - 1.0) >= _A_NEAR_ONE:
-        return _if_alive(r, a, b, ratio, x)
-    below = _if_alive(r, 1.0 - _A_NEAR_ONE, b, ratio, x)
-    above = _if_alive(r, 1.0 + _A_NEAR_ONE, b, ratio, x)
+        return _if_alive(r, a, b, ratio, flat_x).reshape(x.shape)
+    below = _if_alive(r, 1.0 - _A_NEAR_ONE, b, ratio, flat_x)
+    above = _if_alive(r, 1.0 + _A_NEAR_ONE, b, ratio, flat_x)
     share = (a - 1.0 + _A_NEAR_ONE) / (2.0 * _A_NEAR_ONE)
-    return np.asarray(below + share * (above - below), dtype=np.float64)
+    return np.asarray(below + share * (above - below), dtype=np.float64).reshape(x.shape)
 
 
 def _if_alive(r: float, a: float, b: float, ratio: FloatArray, x: FloatArray) -> FloatArray:
