@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.cli.common import RefusedError, open_for
-from app.domain.money import format_money, to_decimal_string
+from app.domain.money import EXPONENT, format_money, to_decimal_string
 from app.domain.standing import percent
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def report_json(found: ValueReport) -> dict[str, Any]:
             "repeat_customers": fit.repeat_customers,
             "time_unit": "week",
             "bg_nbd": {k: round(v, 6) for k, v in fit.bg_nbd.model_dump().items()},
-            "gamma_gamma": {k: round(v, 6) for k, v in fit.gamma_gamma.model_dump().items()},
+            "gamma_gamma": _gamma_gamma(fit.gamma_gamma.p, fit.gamma_gamma.q, fit.gamma_gamma.v),
             "converged": fit.converged,
             "quality": fit.quality,
             "problem": fit.problem,
@@ -99,6 +99,12 @@ def report_json(found: ValueReport) -> dict[str, Any]:
     }
 
 
+def _gamma_gamma(p: float, q: float, v: float) -> dict[str, float]:
+    """Gamma-Gamma's parameters with v in major units of money (pounds, dollars), as the
+    published fits give it (the fit itself is made in minor units)."""
+    return {"p": round(p, 6), "q": round(q, 6), "v": round(v / 10**EXPONENT, 6)}
+
+
 def report_text(found: ValueReport) -> str:
     fit = found.fit
     if fit is None:
@@ -109,7 +115,7 @@ def report_text(found: ValueReport) -> str:
         lines = [
             f"Fit as of {fit.as_of}{kept}: {fit.quality}",
             f"BG/NBD (weeks): r={g.r:.4f} alpha={g.alpha:.4f} a={g.a:.4f} b={g.b:.4f}",
-            f"Gamma-Gamma: p={m.p:.4f} q={m.q:.4f} v={m.v:.4f}",
+            f"Gamma-Gamma: p={m.p:.4f} q={m.q:.4f} v={m.v / 10**EXPONENT:.4f} (money units)",
         ]
     lines.append("")
     lines.append(f"{'tier':<12} {'customers':>10} {'last 12 months':>16} {'next 12 (pred.)':>16}"

@@ -21,7 +21,6 @@ from app.domain.potential import BgNbdParams, Fit, GammaGammaParams, fit, predic
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-WEEK_SECONDS = 7 * 86_400
 HORIZON_WEEKS = 365.25 / 7  # the next 12 months
 
 
@@ -103,32 +102,40 @@ def carried_over(previous: ValueFit, failed: Fit, as_of: date, end: int) -> Valu
 
 
 class Customers(NamedTuple):
-    """Each customer's (frequency, recency, age, mean spend) in weeks and minor units."""
+    """Each customer's (frequency, recency, age, mean spend) as the models take them: purchase
+    days, not purchases; weeks, measured in whole days; minor units."""
 
-    frequency: FloatArray  # purchases after the first
-    recency: FloatArray  # weeks from the first purchase to the last
-    age: FloatArray  # weeks from the first purchase to the end of the data's day
-    mean_spend: FloatArray  # per purchase, minor units
+    frequency: FloatArray  # purchase days after the first
+    recency: FloatArray  # weeks from the first purchase day to the last
+    age: FloatArray  # weeks from the first purchase day to the data's day
+    mean_spend: FloatArray  # per repeat purchase day (the first day's spend left out)
+
+
+DAY_SECONDS = 86_400
 
 
 def customers(
-    counts: Sequence[int],
+    days: Sequence[int],
     firsts: Sequence[int],
     lasts: Sequence[int],
     gross: Sequence[int],
+    first_day: Sequence[int],
     end: int,
 ) -> Customers:
-    """From the summaries' purchase count, first and last purchase (epoch seconds) and gross
-    spend; a purchase dated after `end` counts as made at its end."""
-    count = np.asarray(counts, dtype=np.float64)
-    first = np.asarray(firsts, dtype=np.float64)
-    last = np.minimum(np.asarray(lasts, dtype=np.float64), end)
-    first = np.minimum(first, last)
+    """From the summaries' purchase days (UTC), first and last purchase (epoch seconds), gross
+    spend and first day's spend, as of the day that ends at `end` (exclusive): as Fader and
+    Hardie count them, several purchases on one day are one, and a purchase dated after the
+    data's day counts as made on it."""
+    count = np.asarray(days, dtype=np.float64)
+    today = (end - 1) // DAY_SECONDS
+    last = np.minimum(np.asarray(lasts, dtype=np.int64) // DAY_SECONDS, today)
+    first = np.minimum(np.asarray(firsts, dtype=np.int64) // DAY_SECONDS, last)
+    repeat = np.asarray(gross, dtype=np.float64) - np.asarray(first_day, dtype=np.float64)
     return Customers(
-        frequency=count - 1,
-        recency=(last - first) / WEEK_SECONDS,
-        age=(end - first) / WEEK_SECONDS,
-        mean_spend=np.asarray(gross, dtype=np.float64) / np.maximum(count, 1),
+        frequency=np.maximum(count - 1, 0),
+        recency=(last - first).astype(np.float64) / 7,
+        age=(today - first).astype(np.float64) / 7,
+        mean_spend=np.where(count > 1, repeat / np.maximum(count - 1, 1), 0.0),
     )
 
 

@@ -15,11 +15,13 @@ from sqlite_utils import Database
 from app.domain.value_fit import Customers, Refit, ValueFit, customers, predictions
 from app.domain.value_fit import refit as fit_anew
 from app.store.database import get_meta, set_meta
+from app.store.summaries import FIRST_DAY_END
 
 FIT_KEY = "potential_fit"
 
 _FROM_SUMMARY = """
-SELECT customer_id, purchase_count, first_purchase_at, last_purchase_at, gross_value
+SELECT customer_id, purchase_days, first_purchase_at, last_purchase_at, gross_value,
+    first_day_spend
 FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
 """
 
@@ -39,13 +41,10 @@ def read_fit(text: str | None) -> ValueFit | None:
 
 
 def _customers(rows: list[tuple[Any, ...]], end: int) -> Customers:
-    return customers(
-        [r[1] for r in rows],
-        [r[2] for r in rows],
-        [r[3] for r in rows],
-        [r[4] for r in rows],
-        end,
-    )
+    """Rows of (id, purchase days, first, last, gross, first day's spend, …)."""
+    columns = list(zip(*rows, strict=False))[1:6] if rows else [()] * 5
+    days, firsts, lasts, gross, first_day = columns
+    return customers(days, firsts, lasts, gross, first_day, end)
 
 
 def refit(db: Database, as_of: date, end: int) -> Refit:
@@ -103,18 +102,31 @@ class ValueRows(NamedTuple):
 
 
 _REPORT_FROM_SUMMARY = """
-SELECT customer_id, purchase_count, first_purchase_at, last_purchase_at, gross_value,
-    coalesce(spend_12m, 0), lifetime_value, predicted_spend_12m, probability_alive
+SELECT customer_id, purchase_days, first_purchase_at, last_purchase_at, gross_value,
+    first_day_spend, coalesce(spend_12m, 0), lifetime_value, purchase_count,
+    predicted_spend_12m, probability_alive
 FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
 """
 
-_REPORT_AS_OF = """
-SELECT customer_id, sum(amount > 0), min(CASE WHEN amount > 0 THEN purchased_at END),
-    max(CASE WHEN amount > 0 THEN purchased_at END),
-    total(CASE WHEN amount > 0 THEN amount END),
-    total(CASE WHEN purchased_at >= :start THEN amount END), total(amount), NULL, NULL
-FROM purchases WHERE purchased_at < :end
-GROUP BY customer_id HAVING sum(amount > 0) > 0
+# As the summaries count them (summaries.py), from the purchases made before :end.
+_REPORT_AS_OF = f"""
+WITH p AS (
+    SELECT customer_id,
+        count(DISTINCT CASE WHEN amount > 0 THEN purchased_at / 86400 END) AS days,
+        min(CASE WHEN amount > 0 THEN purchased_at END) AS first_at,
+        max(CASE WHEN amount > 0 THEN purchased_at END) AS last_at,
+        total(CASE WHEN amount > 0 THEN amount END) AS gross,
+        total(CASE WHEN purchased_at >= :start THEN amount END) AS spend,
+        total(amount) AS lifetime, sum(amount > 0) AS bought
+    FROM purchases WHERE purchased_at < :end
+    GROUP BY customer_id HAVING sum(amount > 0) > 0
+)
+SELECT customer_id, days, first_at, last_at, gross,
+    (SELECT total(q.amount) FROM purchases q WHERE q.customer_id = p.customer_id
+        AND q.amount > 0 AND q.purchased_at >= p.first_at
+        AND q.purchased_at < min({FIRST_DAY_END}, :end)),
+    spend, lifetime, bought, NULL, NULL
+FROM p
 """
 
 
@@ -128,9 +140,9 @@ def value_rows(db: Database, end: int, start_12m: int | None = None) -> ValueRow
     return ValueRows(
         ids=[r[0] for r in rows],
         found=_customers(rows, end),
-        purchases=[int(r[1]) for r in rows],
-        spend_12m=[int(r[5]) for r in rows],
-        lifetime=[int(r[6]) for r in rows],
-        predicted=[r[7] for r in rows],
-        alive=[r[8] for r in rows],
+        purchases=[int(r[8]) for r in rows],
+        spend_12m=[int(r[6]) for r in rows],
+        lifetime=[int(r[7]) for r in rows],
+        predicted=[r[9] for r in rows],
+        alive=[r[10] for r in rows],
     )

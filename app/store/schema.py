@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
 
-from app.store.summaries import refresh_summaries
+from app.store.summaries import FIRST_DAY_END, refresh_summaries
 
 migrations = Migrations("standing")
 
@@ -282,10 +282,8 @@ UPDATE summary SET (given_name, family_name, status) = (
 @migrations(name="0005_summary_for_lists")
 def _summary_for_lists(db: Database) -> None:
     _run(db, _V5)
-    # Lists now read the summary alone: a customer must not be missing from it.
-    missing = "SELECT customer_id FROM customers EXCEPT SELECT customer_id FROM summary"
-    if ids := [row[0] for row in db.execute(missing)]:
-        refresh_summaries(db, ids, None)
+    # Lists now read the summary alone: no customer may be missing from it (added at 0009,
+    # once the summary has every column its refresh writes).
 
 
 # What waits to be pushed to the central store (app/store/outbox.py), and what this station
@@ -373,15 +371,28 @@ def _approval_reason_words(db: Database) -> None:
 
 # What a customer is likely to spend in the next 12 months and how likely they are to be
 # still active (app/store/potential.py): this cache's own, made from the latest fit.
-_V9 = """
+# Purchase days and the first day's spend are what the models learn from (see summaries.py).
+_V9 = f"""
 ALTER TABLE summary ADD COLUMN predicted_spend_12m INTEGER;
 ALTER TABLE summary ADD COLUMN probability_alive REAL;
+ALTER TABLE summary ADD COLUMN purchase_days INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE summary ADD COLUMN first_day_spend INTEGER NOT NULL DEFAULT 0;
+UPDATE summary SET (purchase_days, first_day_spend) = (
+    SELECT count(DISTINCT q.purchased_at / 86400),
+        total(CASE WHEN q.purchased_at < {FIRST_DAY_END.replace("p.first_at", "p.first")}
+            THEN q.amount END)
+    FROM purchases q, (SELECT summary.first_purchase_at AS first) p
+    WHERE q.customer_id = summary.customer_id AND q.amount > 0
+) WHERE purchase_count > 0;
 """
 
 
 @migrations(name="0009_potential_value")
 def _potential_value(db: Database) -> None:
     _run(db, _V9)
+    missing = "SELECT customer_id FROM customers EXCEPT SELECT customer_id FROM summary"
+    if ids := [row[0] for row in db.execute(missing)]:
+        refresh_summaries(db, ids, None)
 
 
 def migrate(db: Database, *, before: Callable[[], object] | None = None) -> None:

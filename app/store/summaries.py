@@ -13,10 +13,14 @@ from sqlite_utils import Database
 
 from app.domain.window import AsOf
 
-_REFRESH_CUSTOMERS = """
+# Purchase days (UTC), as the potential-value models count purchases: several on one day are
+# one. The first day's spend is kept apart, as Gamma-Gamma learns from the repeat days only.
+FIRST_DAY_END = "(p.first_at / 86400 + 1) * 86400"
+
+_REFRESH_CUSTOMERS = f"""
 INSERT OR REPLACE INTO summary (customer_id, lifetime_value, gross_value, purchase_count,
     first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total,
-    card_status, given_name, family_name, status)
+    card_status, given_name, family_name, status, purchase_days, first_day_spend)
 SELECT t.customer_id,
     coalesce(p.lifetime, 0), coalesce(p.gross, 0), coalesce(p.bought, 0),
     p.first_at, p.last_at, p.activity_at,
@@ -25,7 +29,10 @@ SELECT t.customer_id,
     (SELECT count(*) FROM concessions k WHERE k.customer_id = t.customer_id),
     (SELECT k.status FROM cards k WHERE k.customer_id = t.customer_id
         ORDER BY k.status = 'active' DESC, k.issued_on DESC LIMIT 1),
-    c.given_name, c.family_name, c.status
+    c.given_name, c.family_name, c.status, coalesce(p.days, 0),
+    coalesce((SELECT sum(q.amount) FROM purchases q WHERE q.customer_id = t.customer_id
+        AND q.amount > 0 AND q.purchased_at >= p.first_at
+        AND q.purchased_at < {FIRST_DAY_END}), 0)
 FROM temp.touched t
 JOIN customers c ON c.customer_id = t.customer_id
 LEFT JOIN (
@@ -35,7 +42,8 @@ LEFT JOIN (
         sum(amount > 0) AS bought,
         min(CASE WHEN amount > 0 THEN purchased_at END) AS first_at,
         max(CASE WHEN amount > 0 THEN purchased_at END) AS last_at,
-        max(purchased_at) AS activity_at
+        max(purchased_at) AS activity_at,
+        count(DISTINCT CASE WHEN amount > 0 THEN purchased_at / 86400 END) AS days
     FROM purchases
     WHERE customer_id IN (SELECT customer_id FROM temp.touched)
     GROUP BY customer_id

@@ -48,10 +48,24 @@ def test_a_changed_customer_is_predicted_again_after_a_pull(york: Station) -> No
     york.sync()
     with psycopg.connect(york.url) as conn:  # a later central import changed one summary
         conn.execute(
-            "UPDATE summary SET purchase_count = purchase_count + 1 WHERE customer_id = %s",
+            "UPDATE summary SET purchase_days = purchase_days + 1 WHERE customer_id = %s",
             [HERO],
         )
     before = predictions(york.db)[HERO]
     assert york.sync()["pulled"]["summary"] == 1
     after = predictions(york.db)
     assert HERO in after and after[HERO] != before
+
+
+def test_an_older_central_store_gains_purchase_days_at_its_init(york: Station, cli: Cli) -> None:
+    """`central init` on a store made before migration 0009: every summary's purchase days
+    and first day's spend are worked out from its purchases, as a central import does."""
+    query = "SELECT customer_id, purchase_days, first_day_spend FROM summary ORDER BY 1"
+    with psycopg.connect(york.url) as conn:
+        imported = conn.execute(query).fetchall()
+        conn.execute("UPDATE summary SET purchase_days = 0, first_day_spend = 0")
+        conn.execute("DELETE FROM standing_schema WHERE version = 9")
+    assert cli("central", "init", "--url", york.url).code == 0
+    with psycopg.connect(york.url) as conn:
+        assert conn.execute(query).fetchall() == imported
+    assert sum(r[1] for r in imported) > len(imported)

@@ -4,19 +4,21 @@ customer's predictions in the summary table, and a failed fit never blocking an 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from app.domain.value_fit import HORIZON_WEEKS, WEEK_SECONDS
+from app.domain.value_fit import HORIZON_WEEKS
 from app.services.importing import import_folder
 from app.services.station import Station
-from app.store.database import get_meta, set_meta
+from app.store.database import get_meta, open_database, set_meta
 from app.store.potential import FIT_KEY, refit, saved_fit
 from tests.conftest import AS_OF
 from tests.hand_export import write_hand_export
 
 HERO_ID = "C000001"  # the demo's hero: a quiet monthly regular
+PREDICTED = ("predicted_spend_12m", "probability_alive")
 
 
 def test_an_import_fits_and_writes_every_customers_predictions(demo_station: Station) -> None:
@@ -113,7 +115,7 @@ def test_the_kept_fit_is_readable_json_in_weeks(demo_station: Station, tmp_path:
     assert set(kept["bg_nbd"]) == {"r", "alpha", "a", "b"}
     assert set(kept["gamma_gamma"]) == {"p", "q", "v"}
     assert kept["quality"].startswith("BG/NBD and Gamma-Gamma fitted on ")
-    assert WEEK_SECONDS == 604_800 and round(HORIZON_WEEKS, 2) == 52.18
+    assert round(HORIZON_WEEKS, 2) == 52.18  # the next 12 months, in weeks
 
 
 def test_real_data_replacing_the_demo_never_keeps_the_demos_fit(
@@ -128,3 +130,31 @@ def test_real_data_replacing_the_demo_never_keeps_the_demos_fit(
     assert report.value_fit is not None and report.value_fit.startswith(
         "potential value not fitted"
     )
+
+
+def test_an_older_cache_gains_purchase_days_as_an_import_counts_them(
+    demo_db_template: Path, tmp_path: Path
+) -> None:
+    """Migration 0009 on a cache made before it: each summary's purchase days and first
+    day's spend are worked out as the summaries' own refresh does, and nothing is missing."""
+    path = tmp_path / "older.sqlite3"
+    shutil.copy(demo_db_template, path)
+    conn = sqlite3.connect(path)
+    with conn:
+        imported = conn.execute(
+            "SELECT customer_id, purchase_days, first_day_spend FROM summary ORDER BY 1"
+        ).fetchall()
+        for column in PREDICTED + ("purchase_days", "first_day_spend"):
+            conn.execute(f"ALTER TABLE summary DROP COLUMN {column}")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_potential_value'")
+        conn.execute("DELETE FROM summary WHERE customer_id = 'C000002'")  # one went missing
+    conn.close()
+    db = open_database(path)
+    try:
+        after = db.execute(
+            "SELECT customer_id, purchase_days, first_day_spend FROM summary ORDER BY 1"
+        ).fetchall()
+    finally:
+        db.close()
+    assert after == imported
+    assert sum(r[1] for r in after) > len(after)  # real counts, not the columns' default

@@ -13,7 +13,7 @@ from app.domain.value_fit import refit as fit_anew
 from app.store.potential import FIT_KEY, read_fit
 
 _ROWS = """
-SELECT purchase_count, first_purchase_at, last_purchase_at, gross_value
+SELECT purchase_days, first_purchase_at, last_purchase_at, gross_value, first_day_spend
 FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
 """
 
@@ -21,24 +21,14 @@ FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
 def refit(conn: psycopg.Connection, as_of: date, end: int) -> Refit:
     """Fit on every customer's summary as of the data's day; a fit that fails keeps the
     previous one (for the new day), and says so."""
-    counts: list[int] = []
-    firsts: list[int] = []
-    lasts: list[int] = []
-    gross: list[int] = []
     with conn.cursor() as cur, cur.copy(f"COPY ({_ROWS.strip()}) TO STDOUT") as copy:
-        copy.set_types(["int8", "int8", "int8", "int8"])
-        for count, first, last, spent in copy.rows():
-            counts.append(count)
-            firsts.append(first)
-            lasts.append(last)
-            gross.append(spent)
+        copy.set_types(["int8"] * 5)
+        rows = list(copy.rows())
+    columns = list(zip(*rows, strict=True)) if rows else [()] * 5
+    days, firsts, lasts, gross, first_day = columns
     row = conn.execute("SELECT value FROM meta WHERE key = %s", [FIT_KEY]).fetchone()
-    done = fit_anew(
-        customers(counts, firsts, lasts, gross, end),
-        read_fit(row[0] if row else None),
-        as_of,
-        end,
-    )
+    found = customers(days, firsts, lasts, gross, first_day, end)
+    done = fit_anew(found, read_fit(row[0] if row else None), as_of, end)
     if done.record is not None:
         conn.execute(
             "INSERT INTO meta (key, value) VALUES (%s, %s) "

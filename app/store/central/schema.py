@@ -336,6 +336,28 @@ def _new_columns(conn: psycopg.Connection) -> None:
     align(conn)
 
 
+_PURCHASE_DAYS = """
+UPDATE summary s SET purchase_days = d.days, first_day_spend = d.spent
+FROM (
+    SELECT p.customer_id, count(DISTINCT p.purchased_at / 86400) AS days,
+        sum(p.amount) FILTER (
+            WHERE p.purchased_at < (m.first_purchase_at / 86400 + 1) * 86400) AS spent
+    FROM purchases p JOIN summary m USING (customer_id)
+    WHERE p.amount > 0
+    GROUP BY p.customer_id
+) d
+WHERE s.customer_id = d.customer_id
+    AND (s.purchase_days, s.first_day_spend) IS DISTINCT FROM (d.days, d.spent)
+"""
+
+
+def _purchase_days(conn: psycopg.Connection) -> None:
+    """The summary's purchase days and first day's spend (the potential-value models' own
+    counts), worked out for the customers already summed up."""
+    align(conn)
+    conn.execute(_PURCHASE_DAYS)
+
+
 Migration = tuple[str, Callable[[psycopg.Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_base", _base),
@@ -346,6 +368,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0006_decided_by_the_rules", _by_the_rules),
     ("0007_card_owners", _card_owners),
     ("0008_new_columns", _new_columns),
+    ("0009_purchase_days", _purchase_days),
 )
 VERSION = len(MIGRATIONS)
 _LOCK = 4_711_0001  # an advisory lock: two `central init` runs take turns

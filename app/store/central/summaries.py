@@ -16,12 +16,12 @@ MANY = 10_000  # customers touched: enough to change the summary table's statist
 _CUSTOMERS = """
 INSERT INTO summary AS s (customer_id, lifetime_value, gross_value, purchase_count,
     first_purchase_at, last_purchase_at, last_activity_at, complaints_total, concessions_total,
-    card_status, given_name, family_name, status)
+    card_status, given_name, family_name, status, purchase_days, first_day_spend)
 SELECT t.customer_id,
     coalesce(p.lifetime, 0), coalesce(p.gross, 0), coalesce(p.bought, 0),
     p.first_at, p.last_at, p.activity_at,
     coalesce(i.complaints, 0), coalesce(k.given, 0), best.status,
-    c.given_name, c.family_name, c.status
+    c.given_name, c.family_name, c.status, coalesce(p.days, 0), coalesce(f.spent, 0)
 FROM touched t
 JOIN customers c ON c.customer_id = t.customer_id
 LEFT JOIN (
@@ -31,10 +31,16 @@ LEFT JOIN (
         count(*) FILTER (WHERE amount > 0) AS bought,
         min(purchased_at) FILTER (WHERE amount > 0) AS first_at,
         max(purchased_at) FILTER (WHERE amount > 0) AS last_at,
-        max(purchased_at) AS activity_at
+        max(purchased_at) AS activity_at,
+        count(DISTINCT purchased_at / 86400) FILTER (WHERE amount > 0) AS days
     FROM purchases WHERE customer_id IN (SELECT customer_id FROM touched)
     GROUP BY customer_id
 ) p ON p.customer_id = t.customer_id
+LEFT JOIN LATERAL (
+    SELECT sum(q.amount) AS spent FROM purchases q
+    WHERE q.customer_id = t.customer_id AND q.amount > 0 AND q.purchased_at >= p.first_at
+        AND q.purchased_at < (p.first_at / 86400 + 1) * 86400
+) f ON true
 LEFT JOIN (
     SELECT customer_id, count(*) AS complaints FROM interactions
     WHERE kind = 'complaint' AND customer_id IN (SELECT customer_id FROM touched)
@@ -56,14 +62,16 @@ ON CONFLICT (customer_id) DO UPDATE SET
     complaints_total = excluded.complaints_total,
     concessions_total = excluded.concessions_total, card_status = excluded.card_status,
     given_name = excluded.given_name, family_name = excluded.family_name,
-    status = excluded.status
+    status = excluded.status, purchase_days = excluded.purchase_days,
+    first_day_spend = excluded.first_day_spend
 WHERE (s.lifetime_value, s.gross_value, s.purchase_count, s.first_purchase_at,
     s.last_purchase_at, s.last_activity_at, s.complaints_total, s.concessions_total,
-    s.card_status, s.given_name, s.family_name, s.status)
+    s.card_status, s.given_name, s.family_name, s.status, s.purchase_days, s.first_day_spend)
 IS DISTINCT FROM (excluded.lifetime_value, excluded.gross_value, excluded.purchase_count,
     excluded.first_purchase_at, excluded.last_purchase_at, excluded.last_activity_at,
     excluded.complaints_total, excluded.concessions_total, excluded.card_status,
-    excluded.given_name, excluded.family_name, excluded.status)
+    excluded.given_name, excluded.family_name, excluded.status, excluded.purchase_days,
+    excluded.first_day_spend)
 """
 
 # As the cache's spend_12m_holds: a kept 12-month spend that still holds is left alone.
