@@ -144,7 +144,7 @@ def test_an_older_cache_gains_purchase_days_as_an_import_counts_them(
         imported = conn.execute(
             "SELECT customer_id, purchase_days, first_day_spend FROM summary ORDER BY 1"
         ).fetchall()
-        for column in PREDICTED + ("purchase_days", "first_day_spend"):
+        for column in (*PREDICTED, "purchase_days", "first_day_spend"):
             conn.execute(f"ALTER TABLE summary DROP COLUMN {column}")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_potential_value'")
         conn.execute("DELETE FROM summary WHERE customer_id = 'C000002'")  # one went missing
