@@ -6,6 +6,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from app.domain.models import CustomerFacts, Profile, Signal, TierStanding, WindowStats
+from app.domain.money import EXPONENT
 from app.domain.policy import Policy, Tier
 from app.domain.text import QT_TRANSLATE_NOOP, Amount, Text, policy_text, translate
 from app.domain.window import AsOf, local_date, window_stats
@@ -162,7 +163,9 @@ def potential_line(profile: Profile) -> Text | None:
     line = QT_TRANSLATE_NOOP(
         "standing", "expected next 12 months {spend} · {chance}% likely active"
     )
-    return line.format(spend=Amount(spend), chance=percent(alive))
+    unit = 10**EXPONENT  # a forecast in whole pounds: pence would be false precision
+    whole = round(spend / unit) * unit
+    return line.format(spend=Amount(whole, pence=False), chance=percent(alive))
 
 
 def percent(probability: float) -> int:
