@@ -1419,7 +1419,7 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     </message>
     <message>
         <source>expected next 12 months {spend} · {chance}% likely active</source>
-        <translation>prévu sur les 12 prochains mois {spend} · {chance}&#xa0;% de chances d&apos;être actif</translation>
+        <translation>dépense prévue sur les 12 prochains mois&#xa0;: {spend} · {chance}&#xa0;% de chances d&apos;être encore actif</translation>
     </message>
     <message>
         <source>expected to spend {spend} in the next 12 months: treated as {tier} (≥ {threshold})</source>
