@@ -82,6 +82,8 @@ def report_json(found: ValueReport) -> dict[str, Any]:
                     t.predicted_spend_12m // t.customers if t.customers else 0
                 ),
                 "likely_active": t.likely_active,
+                "median_predicted_spend_12m": to_decimal_string(t.median_predicted_12m),
+                "p90_predicted_spend_12m": to_decimal_string(t.p90_predicted_12m),
             }
             for t in found.by_tier
         ],
@@ -105,6 +107,12 @@ def _gamma_gamma(p: float, q: float, v: float) -> dict[str, float]:
     return {"p": round(p, 6), "q": round(q, 6), "v": round(v / 10**EXPONENT, 6)}
 
 
+def _pounds(minor: int) -> str:
+    """Whole pounds, halves up: a forecast (or a total beside one) in pence is false precision."""
+    unit = 10**EXPONENT
+    return format_money((minor + unit // 2) // unit * unit, pence=False)
+
+
 def report_text(found: ValueReport) -> str:
     fit = found.fit
     if fit is None:
@@ -118,12 +126,15 @@ def report_text(found: ValueReport) -> str:
             f"Gamma-Gamma: p={m.p:.4f} q={m.q:.4f} v={m.v / 10**EXPONENT:.4f} (money units)",
         ]
     lines.append("")
-    lines.append(f"{'tier':<12} {'customers':>10} {'last 12 months':>16} {'next 12 (pred.)':>16}"
-                 f" {'likely active':>14}")  # fmt: skip
+    header = ("tier", "customers", "last 12 months", "next 12 (pred.)", "median", "90th pct",
+              "likely active")  # fmt: skip
+    lines.append(f"{header[0]:<12}" + "".join(f"{h:>16}" for h in header[1:]))
     for t in found.by_tier:
+        figures = (t.spend_12m, t.predicted_spend_12m, t.median_predicted_12m, t.p90_predicted_12m)
         lines.append(
-            f"{t.label:<12} {t.customers:>10,} {format_money(t.spend_12m):>16} "
-            f"{format_money(t.predicted_spend_12m):>16} {t.likely_active:>14,}"
+            f"{t.label:<12}{t.customers:>16,}"
+            + "".join(f"{_pounds(f):>16}" for f in figures)
+            + f"{t.likely_active:>16,}"
         )
     lines.append("")
     if not found.risers:
@@ -133,8 +144,8 @@ def report_text(found: ValueReport) -> str:
         for r in found.risers:
             lines.append(
                 f"  {r.customer_id:<14} {r.tier} → {r.predicted_tier}: "
-                f"{format_money(r.spend_12m)} last 12 months, "
-                f"{format_money(r.predicted_spend_12m)} expected, "
+                f"{_pounds(r.spend_12m)} last 12 months, "
+                f"{_pounds(r.predicted_spend_12m)} expected, "
                 f"{percent(r.probability_alive)}% likely active"
             )
     return "\n".join(lines)

@@ -86,8 +86,8 @@ def suggest(
         raise GoodwillError(unknown.format(role=repr(role), known=", ".join(ROLES)))
     tier = goodwill_tier(profile)
     cap = cap_for(goodwill, profile.spend_12m, tier)
-    in_proportion = proportion_cap(goodwill, dispute.amount, tier)
     scale = multiplier(policy, profile)
+    in_proportion = proportion_cap(goodwill, dispute.amount, scale)
     reasons = _reasons(profile, dispute, cap, scale)
     script_args = _script_args(profile, dispute, category)
 
@@ -129,11 +129,15 @@ def goodwill_tier(profile: Profile) -> str:
     return profile.treated_as or profile.standing.tier
 
 
-def proportion_cap(goodwill: Goodwill, amount: int, tier: str) -> int:
+def proportion_cap(goodwill: Goodwill, amount: int, scale: Decimal) -> int:
     """The most a gesture may be worth against the loss: a share of the disputed amount, or
-    for small and zero amounts the tier's minimum (so the courteous floor still holds)."""
-    share = int(Decimal(amount) * goodwill.cap_share_of_disputed)
-    return max(share, int(goodwill.cap_disputed_minimum * goodwill.generosity[tier]))
+    for small and zero amounts the minimum scaled by the customer's generosity (so tiers,
+    loyalty and a win-back still count, and the courteous floor holds); a whole step of
+    round_to, never below the floor nor the loss itself (money back is never cut)."""
+    share = Decimal(amount) * goodwill.cap_share_of_disputed
+    most = max(share, Decimal(goodwill.cap_disputed_minimum) * scale)
+    step = goodwill.round_to
+    return max(int(most) // step * step, goodwill.floor, amount)
 
 
 def multiplier(policy: Policy, profile: Profile) -> Decimal:

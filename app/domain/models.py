@@ -91,6 +91,7 @@ class LifetimeStats(Frozen):
     lifetime_value: int = 0  # net of refunds
     gross_value: int = 0  # purchases only
     purchase_count: int = 0  # purchases only (refunds excluded)
+    purchase_days: int = 0  # days with a purchase (UTC), as the potential-value models count
     first_purchase_at: datetime | None = None
     last_purchase_at: datetime | None = None
 

@@ -222,8 +222,8 @@ class Potential(Strict):
     """How potential value (the BG/NBD and Gamma-Gamma predictions) joins the judgement."""
 
     # rising: predicted 12-month spend reaching a higher tier's threshold; not on fewer
-    # purchases than this (a forecast from one or two purchases is a guess)
-    rising_min_purchases: int = Field(default=3, ge=1)
+    # purchase days than this (a forecast from one or two is a guess)
+    rising_min_purchase_days: int = Field(default=3, ge=1)
     # below this probability of still being active a customer is lapsing, and one with at
     # least win_back_min_lifetime spent is worth winning back
     inactive_below: Probability = Decimal("0.50")

@@ -156,16 +156,21 @@ def _drifting(facts: CustomerFacts, policy: Policy) -> dict[Signal, Text]:
 
 
 def potential_line(profile: Profile) -> Text | None:
-    """ "expected next 12 months £1,940 · 92% likely active", or None without a forecast."""
+    """ "expected next 12 months £1,940 · 92% likely active", or None without a forecast.
+    After a single purchase day the model cannot tell whether they are still active: the
+    line says so rather than a percentage."""
     spend, alive = profile.predicted_spend_12m, profile.probability_alive
-    if spend is None or alive is None:
+    if spend is None:
         return None
+    unit = 10**EXPONENT  # a forecast in whole pounds: pence would be false precision
+    whole = Amount((spend + unit // 2) // unit * unit, pence=False)  # halves up
+    if alive is None:
+        once = QT_TRANSLATE_NOOP("standing", "expected next 12 months {spend} · one visit so far")
+        return once.format(spend=whole)
     line = QT_TRANSLATE_NOOP(
         "standing", "expected next 12 months {spend} · {chance}% likely active"
     )
-    unit = 10**EXPONENT  # a forecast in whole pounds: pence would be false precision
-    whole = round(spend / unit) * unit
-    return line.format(spend=Amount(whole, pence=False), chance=percent(alive))
+    return line.format(spend=whole, chance=percent(alive))
 
 
 def percent(probability: float) -> int:
@@ -181,7 +186,7 @@ def percent(probability: float) -> int:
 def rising_tier(policy: Policy, facts: CustomerFacts, reached: str) -> Tier | None:
     """The higher tier a customer's predicted 12-month spend reaches, if any."""
     predicted = facts.predicted_spend_12m
-    if predicted is None or facts.stats.purchase_count < policy.potential.rising_min_purchases:
+    if predicted is None or facts.stats.purchase_days < policy.potential.rising_min_purchase_days:
         return None
     tier = tier_reached(policy, predicted, 0)
     return tier if policy.tier_rank(tier.id) > policy.tier_rank(reached) else None

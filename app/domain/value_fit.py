@@ -143,9 +143,10 @@ def fit_customers(found: Customers) -> Fit:
     return fit(found.frequency, found.recency, found.age, found.mean_spend)
 
 
-def predictions(record: ValueFit, found: Customers) -> tuple[IntArray, FloatArray]:
+def predictions(record: ValueFit, found: Customers) -> tuple[IntArray, list[float | None]]:
     """Each customer's likely spend over the next 12 months (whole minor units) and how
-    likely they are to be still active."""
+    likely they are to be still active: None after a single purchase day, where BG/NBD
+    assumes nobody has left yet (it would say 100%, which no one at the counter should read)."""
     spend, alive = predict_spend(
         record.model_fit(),
         HORIZON_WEEKS,
@@ -154,7 +155,11 @@ def predictions(record: ValueFit, found: Customers) -> tuple[IntArray, FloatArra
         found.age,
         found.mean_spend,
     )
-    return np.rint(spend).astype(np.int64), np.clip(alive, 0.0, 1.0)
+    alive = np.clip(alive, 0.0, 1.0)
+    known = (found.frequency > 0).tolist()
+    return np.rint(spend).astype(np.int64), [
+        a if k else None for a, k in zip(alive.tolist(), known, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

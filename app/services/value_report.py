@@ -3,6 +3,8 @@ the quiet risers (customers whose predicted spend reaches a tier above their own
 
 from __future__ import annotations
 
+import math
+import statistics
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,6 +28,8 @@ class TierValue:
     spend_12m: int  # what they spent in the last 12 months, together
     predicted_spend_12m: int  # what they are likely to spend in the next 12, together
     likely_active: int  # how many are at least `inactive_below` likely still active
+    median_predicted_12m: int  # a customer's predicted 12-month spend: the middle one…
+    p90_predicted_12m: int  # …and the one that 90% are at or below
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,15 @@ def value_report(station: Station, as_of: date | None = None) -> ValueReport:
     """As of the data's day with the fit the last import made; or, with `as_of`, fitted now
     on the purchases made by the end of that day (calibration)."""
     policy = station.policy
-    record = None if as_of is not None else saved_fit(station.db)
-    day = as_of or (record.as_of if record is not None else _data_day(station))
+    saved = saved_fit(station.db)
+    record = None if as_of is not None else saved
+    data_day = saved.as_of if saved is not None else _data_day(station)
+    if as_of is not None and as_of > data_day:
+        raise NoValueDataError(
+            f"--as-of {as_of.isoformat()} is after the data's day ({data_day.isoformat()}): "
+            "what was bought after it is not known yet"
+        )
+    day = as_of or data_day
     bounds = as_of_bounds(day, station.settings.zone)
     start_12m = bounds.start_12m if as_of is not None else None
     rows = value_rows(station.db, bounds.end, start_12m)
@@ -105,7 +116,7 @@ def _figures(
     if record is None:
         return [None] * len(rows.ids), [None] * len(rows.ids)
     spend, alive = predictions(record, rows.found)
-    return list(spend.tolist()), list(alive.tolist())
+    return list(spend.tolist()), alive
 
 
 def _by_tier(
@@ -113,6 +124,7 @@ def _by_tier(
 ) -> tuple[TierValue, ...]:
     threshold = float(policy.potential.inactive_below)
     totals = {t.id: [0, 0, 0, 0] for t in policy.tiers}
+    forecasts: dict[str, list[int]] = {t.id: [] for t in policy.tiers}
     for i in range(len(rows.ids)):
         tier = tier_reached(policy, rows.spend_12m[i], rows.lifetime[i]).id
         total = totals[tier]
@@ -121,17 +133,33 @@ def _by_tier(
         total[2] += spend[i] or 0
         chance = alive[i]
         total[3] += chance is not None and chance >= threshold
-    return tuple(TierValue(t.id, t.label, *totals[t.id]) for t in policy.tiers)
+        if spend[i] is not None:
+            forecasts[tier].append(spend[i] or 0)
+    found = []
+    for t in policy.tiers:
+        count, spent, predicted, active = totals[t.id]
+        middle, top = _middle_and_top(forecasts[t.id])
+        found.append(TierValue(t.id, t.label, count, spent, predicted, active, middle, top))
+    return tuple(found)
+
+
+def _middle_and_top(values: list[int]) -> tuple[int, int]:
+    """The median and the 90th percentile (nearest rank), 0 for none."""
+    if not values:
+        return 0, 0
+    values.sort()
+    at = max(math.ceil(0.9 * len(values)) - 1, 0)
+    return int(statistics.median_low(values)), values[at]
 
 
 def _risers(
     policy: Policy, rows: ValueRows, spend: list[int | None], alive: list[float | None]
 ) -> tuple[Riser, ...]:
     found = []
-    least = policy.potential.rising_min_purchases
+    least = policy.potential.rising_min_purchase_days
     for i, customer_id in enumerate(rows.ids):
         predicted, chance = spend[i], alive[i]
-        if predicted is None or chance is None or rows.purchases[i] < least:
+        if predicted is None or chance is None or rows.days[i] < least:
             continue
         tier = tier_reached(policy, rows.spend_12m[i], rows.lifetime[i])
         rising = tier_reached(policy, predicted, 0)

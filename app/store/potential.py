@@ -6,6 +6,8 @@ writes back what it predicts, so a lookup reads the figures like any other summa
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -14,16 +16,20 @@ from sqlite_utils import Database
 
 from app.domain.value_fit import Customers, Refit, ValueFit, customers, predictions
 from app.domain.value_fit import refit as fit_anew
-from app.store.database import get_meta, set_meta
-from app.store.summaries import FIRST_DAY_END
+from app.store.database import get_meta, set_meta, writing
+from app.store.summaries import first_day_end
 
 FIT_KEY = "potential_fit"
+APPLIED_KEY = "potential_fit_applied"  # the fit every prediction here was made with
+PAGE = 50_000  # customers read (and predictions written) at a time
 
-_FROM_SUMMARY = """
+_PAGE_SQL = """
 SELECT customer_id, purchase_days, first_purchase_at, last_purchase_at, gross_value,
     first_day_spend
-FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
+FROM summary WHERE customer_id > ? AND purchase_count > 0 AND first_purchase_at IS NOT NULL
+{only} ORDER BY customer_id LIMIT ?
 """
+_UNPREDICTED = "AND predicted_spend_12m IS NULL"
 
 
 def saved_fit(db: Database) -> ValueFit | None:
@@ -40,6 +46,15 @@ def read_fit(text: str | None) -> ValueFit | None:
         return None
 
 
+def _pages(db: Database, only: str = "") -> Iterator[list[tuple[Any, ...]]]:
+    """Every customer with a purchase, a page at a time in key order (a page's rows are
+    Python objects only while it is used)."""
+    query, after = _PAGE_SQL.format(only=only), ""
+    while rows := db.conn.execute(query, [after, PAGE]).fetchall():
+        yield rows
+        after = rows[-1][0]
+
+
 def _customers(rows: list[tuple[Any, ...]], end: int) -> Customers:
     """Rows of (id, purchase days, first, last, gross, first day's spend, …)."""
     columns = list(zip(*rows, strict=False))[1:6] if rows else [()] * 5
@@ -47,45 +62,74 @@ def _customers(rows: list[tuple[Any, ...]], end: int) -> Customers:
     return customers(days, firsts, lasts, gross, first_day, end)
 
 
+def _everyone(db: Database, end: int) -> Customers:
+    """Every customer's figures as typed arrays (8 bytes a figure, not a Python object)."""
+    columns: list[array[int]] = [array("q") for _ in range(5)]
+    for rows in _pages(db):
+        for column, values in zip(columns, list(zip(*rows, strict=True))[1:6], strict=True):
+            column.extend(values)
+    days, firsts, lasts, gross, first_day = columns
+    return customers(days, firsts, lasts, gross, first_day, end)
+
+
 def refit(db: Database, as_of: date, end: int) -> Refit:
     """Fit on every customer's summary as of the data's day (ending at `end`) and write each
-    one's predictions; a fit that fails keeps the previous parameters, and says so."""
-    rows = db.conn.execute(_FROM_SUMMARY).fetchall()
-    ids = [r[0] for r in rows]
-    found = _customers(rows, end)
-    done = fit_anew(found, saved_fit(db), as_of, end)
+    one's predictions (in the caller's transaction: an import's); a fit that fails keeps the
+    previous parameters, and says so."""
+    done = fit_anew(_everyone(db, end), saved_fit(db), as_of, end)
     if done.record is not None:
-        set_meta(db, FIT_KEY, done.record.model_dump_json())
-        write_predictions(db, done.record, ids, found)
+        kept = done.record.model_dump_json()
+        set_meta(db, FIT_KEY, kept)
+        _forget_predictions(db, "purchase_count = 0")
+        for rows in _pages(db):
+            write_predictions(db, done.record, rows)
+        set_meta(db, APPLIED_KEY, kept)
     return done
 
 
-def write_predictions(db: Database, record: ValueFit, ids: list[str], found: Customers) -> None:
-    """Each customer's predicted 12-month spend and probability of being still active."""
-    spend, alive = predictions(record, found)
-    conn = db.conn
-    conn.execute(
-        "UPDATE summary SET predicted_spend_12m = NULL, probability_alive = NULL "
-        "WHERE purchase_count = 0 AND predicted_spend_12m IS NOT NULL"
-    )
-    conn.executemany(
+def write_predictions(db: Database, record: ValueFit, rows: list[tuple[Any, ...]]) -> None:
+    """These customers' predicted 12-month spend and probability of being still active."""
+    spend, alive = predictions(record, _customers(rows, record.end))
+    db.conn.executemany(
         "UPDATE summary SET predicted_spend_12m = ?, probability_alive = ? WHERE customer_id = ?",
-        zip(spend.tolist(), alive.tolist(), ids, strict=True),
+        zip(spend.tolist(), alive, [r[0] for r in rows], strict=True),
     )
 
 
-def predict_here(db: Database, *, everyone: bool) -> int:
-    """Predictions from the fit kept here: for `everyone` (a new fit), else for the customers
-    whose summary came without them (a pull writes a summary row whole, clearing them); how
-    many were written."""
-    record = saved_fit(db)
+def _forget_predictions(db: Database, where: str) -> None:
+    db.execute(
+        "UPDATE summary SET predicted_spend_12m = NULL, probability_alive = NULL "
+        f"WHERE predicted_spend_12m IS NOT NULL AND {where}"
+    )
+
+
+def predict_here(db: Database) -> int:
+    """After a pull: predictions from the chain's fit as pulled into meta, for everyone when
+    it is not the one they were made with (a new fit, or one left half-written), else for
+    the customers whose summary came without them (a pull writes a summary row whole, which
+    clears them). No fit centrally: none here either. Each page is its own short write
+    transaction, so lookups and recording never wait long; returns how many were written."""
+    pulled, applied = get_meta(db, FIT_KEY), get_meta(db, APPLIED_KEY)
+    record = read_fit(pulled)
     if record is None:
+        if applied is not None:
+            with writing(db):
+                db.execute("DELETE FROM meta WHERE key = ?", [APPLIED_KEY])
+                _forget_predictions(db, "1")
         return 0
-    query = _FROM_SUMMARY if everyone else _FROM_SUMMARY + " AND predicted_spend_12m IS NULL"
-    rows = db.conn.execute(query).fetchall()
-    if rows:
-        write_predictions(db, record, [r[0] for r in rows], _customers(rows, record.end))
-    return len(rows)
+    everyone = applied != pulled
+    if everyone:
+        with writing(db):
+            _forget_predictions(db, "purchase_count = 0")
+    written = 0
+    for rows in _pages(db, "" if everyone else _UNPREDICTED):
+        with writing(db):
+            write_predictions(db, record, rows)
+        written += len(rows)
+    if everyone:
+        with writing(db):
+            set_meta(db, APPLIED_KEY, pulled or "")
+    return written
 
 
 class ValueRows(NamedTuple):
@@ -94,7 +138,7 @@ class ValueRows(NamedTuple):
 
     ids: list[str]
     found: Customers
-    purchases: list[int]
+    days: list[int]  # purchase days
     spend_12m: list[int]
     lifetime: list[int]
     predicted: list[int | None]
@@ -124,7 +168,7 @@ WITH p AS (
 SELECT customer_id, days, first_at, last_at, gross,
     (SELECT total(q.amount) FROM purchases q WHERE q.customer_id = p.customer_id
         AND q.amount > 0 AND q.purchased_at >= p.first_at
-        AND q.purchased_at < min({FIRST_DAY_END}, :end)),
+        AND q.purchased_at < min({first_day_end("p.first_at")}, :end)),
     spend, lifetime, bought, NULL, NULL
 FROM p
 """
@@ -140,7 +184,7 @@ def value_rows(db: Database, end: int, start_12m: int | None = None) -> ValueRow
     return ValueRows(
         ids=[r[0] for r in rows],
         found=_customers(rows, end),
-        purchases=[int(r[8]) for r in rows],
+        days=[int(r[1]) for r in rows],
         spend_12m=[int(r[6]) for r in rows],
         lifetime=[int(r[7]) for r in rows],
         predicted=[r[9] for r in rows],

@@ -156,18 +156,19 @@ def _lifetime(
     """The customer's totals as of the day, and their predictions where those hold."""
     row = db.conn.execute(
         "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
-        "last_purchase_at, last_activity_at, predicted_spend_12m, probability_alive, "
-        f"? >= {_FIT_END} FROM summary WHERE customer_id = ?",
+        "last_purchase_at, last_activity_at, purchase_days, predicted_spend_12m, "
+        f"probability_alive, ? >= {_FIT_END} FROM summary WHERE customer_id = ?",
         [bounds.end, customer_id],
     ).fetchone()
     predicted: tuple[int | None, float | None] = (None, None)
-    if row is not None and row[8]:
-        predicted = (row[6], row[7])
+    if row is not None and row[9]:
+        predicted = (row[7], row[8])
     if row is None or (row[5] is not None and row[5] >= bounds.end):
         row = db.conn.execute(
             "SELECT total(amount), total(CASE WHEN amount > 0 THEN amount END), "
             "sum(amount > 0), min(CASE WHEN amount > 0 THEN purchased_at END), "
-            "max(CASE WHEN amount > 0 THEN purchased_at END), NULL "
+            "max(CASE WHEN amount > 0 THEN purchased_at END), NULL, "
+            "count(DISTINCT CASE WHEN amount > 0 THEN purchased_at / 86400 END) "
             "FROM purchases WHERE customer_id = ? AND purchased_at < ?",
             [customer_id, bounds.end],
         ).fetchone()
@@ -177,6 +178,7 @@ def _lifetime(
         purchase_count=int(row[2] or 0),
         first_purchase_at=_moment(row[3]),
         last_purchase_at=_moment(row[4]),
+        purchase_days=int(row[6] or 0),
     )
     return stats, *predicted
 

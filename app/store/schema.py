@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database, Migrations
 
-from app.store.summaries import FIRST_DAY_END, refresh_summaries
+from app.store.summaries import first_day_end, refresh_summaries
 
 migrations = Migrations("standing")
 
@@ -379,7 +379,7 @@ ALTER TABLE summary ADD COLUMN purchase_days INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE summary ADD COLUMN first_day_spend INTEGER NOT NULL DEFAULT 0;
 UPDATE summary SET (purchase_days, first_day_spend) = (
     SELECT count(DISTINCT q.purchased_at / 86400),
-        total(CASE WHEN q.purchased_at < {FIRST_DAY_END.replace("p.first_at", "p.first")}
+        total(CASE WHEN q.purchased_at < {first_day_end("p.first")}
             THEN q.amount END)
     FROM purchases q, (SELECT summary.first_purchase_at AS first) p
     WHERE q.customer_id = summary.customer_id AND q.amount > 0

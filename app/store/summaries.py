@@ -13,9 +13,13 @@ from sqlite_utils import Database
 
 from app.domain.window import AsOf
 
+
 # Purchase days (UTC), as the potential-value models count purchases: several on one day are
 # one. The first day's spend is kept apart, as Gamma-Gamma learns from the repeat days only.
-FIRST_DAY_END = "(p.first_at / 86400 + 1) * 86400"
+def first_day_end(first: str) -> str:
+    """SQL for the end (UTC) of the day of the purchase at column `first`."""
+    return f"({first} / 86400 + 1) * 86400"
+
 
 _REFRESH_CUSTOMERS = f"""
 INSERT OR REPLACE INTO summary (customer_id, lifetime_value, gross_value, purchase_count,
@@ -32,7 +36,7 @@ SELECT t.customer_id,
     c.given_name, c.family_name, c.status, coalesce(p.days, 0),
     coalesce((SELECT sum(q.amount) FROM purchases q WHERE q.customer_id = t.customer_id
         AND q.amount > 0 AND q.purchased_at >= p.first_at
-        AND q.purchased_at < {FIRST_DAY_END}), 0)
+        AND q.purchased_at < {first_day_end("p.first_at")}), 0)
 FROM temp.touched t
 JOIN customers c ON c.customer_id = t.customer_id
 LEFT JOIN (

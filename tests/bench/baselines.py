@@ -83,7 +83,7 @@ P_CUSTOMER = (
 )
 P_SUMMARY = (
     "SELECT lifetime_value, gross_value, purchase_count, first_purchase_at, "
-    "last_purchase_at, last_activity_at, predicted_spend_12m, probability_alive, "
+    "last_purchase_at, last_activity_at, purchase_days, predicted_spend_12m, probability_alive, "
     "? >= (SELECT json_extract(value, '$.end') FROM meta WHERE key = 'potential_fit') "
     "FROM summary WHERE customer_id = ?"
 )

@@ -69,3 +69,36 @@ def test_an_older_central_store_gains_purchase_days_at_its_init(york: Station, c
     with psycopg.connect(york.url) as conn:
         assert conn.execute(query).fetchall() == imported
     assert sum(r[1] for r in imported) > len(imported)
+
+
+def test_a_station_keeps_no_fit_the_chain_does_not_have(york: Station) -> None:
+    york.sync()
+    assert predictions(york.db)
+    with psycopg.connect(york.url) as conn:  # e.g. the chain's latest data was too little
+        conn.execute("DELETE FROM meta WHERE key = %s", [FIT_KEY])
+    york.sync()
+    assert predictions(york.db) == {}
+    conn = sqlite3.connect(york.db)
+    try:
+        kept = conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'potential_fit%'").fetchone()
+    finally:
+        conn.close()
+    assert kept == (0,)
+    assert york.run("profile", HERO, "--json").json()["predicted_spend_12m"] is None
+
+
+def test_predictions_left_half_written_are_all_made_again(york: Station) -> None:
+    """A sync killed while writing a new fit's predictions (each page its own transaction):
+    the next one sees the fit was not wholly applied and predicts everyone again."""
+    york.sync()
+    whole = predictions(york.db)
+    conn = sqlite3.connect(york.db)
+    with conn:
+        conn.execute(
+            "UPDATE summary SET predicted_spend_12m = 1, probability_alive = 0.5 "
+            "WHERE customer_id > 'C000200'"
+        )  # fmt: skip  (as if from an older fit)
+        conn.execute("DELETE FROM meta WHERE key = 'potential_fit_applied'")
+    conn.close()
+    assert york.sync()["pulled"] == {}
+    assert predictions(york.db) == whole

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from app.domain.standing import percent
 from app.services.station import load_policy
 from tests.conftest import CliRun
 
@@ -27,9 +30,9 @@ def test_the_profile_gives_the_forecast(cli: Cli, demo_db_template: Path, tmp_pa
     assert 0.9 < p["probability_alive"] <= 1
     text = cli("profile", "C000001", "--db", db)
     assert text.code == 0
-    percent = round(p["probability_alive"] * 100)
-    pounds = round(float(p["predicted_spend_12m"]))  # a forecast in whole pounds
-    line = f"Expected next 12 months £{pounds:,} · {min(percent, 99)}% likely active"
+    chance = percent(p["probability_alive"])
+    pounds = Decimal(p["predicted_spend_12m"]).quantize(Decimal(1), ROUND_HALF_UP)
+    line = f"Expected next 12 months £{pounds:,} · {chance}% likely active"  # whole pounds
     assert line in text.out
 
 
@@ -98,3 +101,33 @@ def test_the_report_refuses_in_one_line_what_it_cannot_do(
     assert "no customer has a purchase to fit on by 1990-01-01" in early
     unwritable = cli("value", "report", "--db", db, "--out", tmp_path / "no" / "such" / "f")
     assert "cannot be written" in unwritable.refusal
+
+
+def test_the_report_refuses_a_day_after_the_data(
+    cli: Cli, demo_db_template: Path, tmp_path: Path
+) -> None:
+    db = copy_of(demo_db_template, tmp_path)
+    data_day = cli("value", "report", "--db", db, "--json").json()["fit"]["as_of"]
+    said = cli("value", "report", "--db", db, "--as-of", "2031-01-01").refusal
+    assert f"--as-of 2031-01-01 is after the data's day ({data_day})" in said
+
+
+def test_the_tiers_give_the_spread_of_forecasts(
+    cli: Cli, demo_db_template: Path, tmp_path: Path
+) -> None:
+    db = copy_of(demo_db_template, tmp_path)
+    conn = sqlite3.connect(db)
+    low, high = conn.execute(
+        "SELECT min(predicted_spend_12m), max(predicted_spend_12m) FROM summary"
+    ).fetchone()
+    conn.close()
+    tiers = cli("value", "report", "--db", db, "--json").json()["by_tier"]
+    seen = [t for t in tiers if t["customers"]]
+    assert len(seen) > 1
+    for tier in seen:
+        middle = round(float(tier["median_predicted_spend_12m"]) * 100)
+        top = round(float(tier["p90_predicted_spend_12m"]) * 100)
+        assert low <= middle <= top <= high
+    # higher tiers are forecast to spend more: the middle customer of each rises with the tier
+    middles = [float(t["median_predicted_spend_12m"]) for t in seen]
+    assert middles == sorted(middles)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.goodwill import Dispute, proportion_cap, suggest
+from app.domain.goodwill import Dispute, multiplier, proportion_cap, suggest
 from app.domain.models import CustomerFacts, LifetimeStats, Profile, Signal
 from app.domain.policy import DISPUTE_CATEGORIES, PolicyError, parse_policy
 from app.domain.standing import build_profile, potential_line
@@ -32,6 +33,7 @@ def customer(
     spend_12m: int = 0,
     lifetime: int | None = None,
     purchases: int = 12,
+    days: int | None = None,
     predicted: int | None = None,
     alive: float | None = None,
     years: int = 2,
@@ -52,6 +54,7 @@ def customer(
             lifetime_value=lifetime if lifetime is not None else spend_12m,
             gross_value=lifetime if lifetime is not None else spend_12m,
             purchase_count=purchases,
+            purchase_days=purchases if days is None else days,
             first_purchase_at=first,
             last_purchase_at=last,
         ),
@@ -70,6 +73,9 @@ def test_the_card_line_says_the_forecast_in_plain_words() -> None:
     p = customer(spend_12m=120_000, predicted=194_000, alive=0.92)
     assert potential_line(p) == "expected next 12 months £1,940 · 92% likely active"
     assert potential_line(customer(spend_12m=120_000)) is None  # no fit: nothing made up
+    # after one purchase day the model cannot tell whether they are still active
+    once = customer(spend_12m=5_000, purchases=1, predicted=3_050, alive=None)
+    assert potential_line(once) == "expected next 12 months £31 · one visit so far"
     # a percentage never rounds to a certainty the model does not give
     assert "99% likely" in str(potential_line(customer(predicted=10, alive=0.9996)))
     assert "1% likely" in str(potential_line(customer(predicted=10, alive=0.004)))
@@ -90,11 +96,14 @@ def test_a_rising_customer_is_treated_as_the_tier_their_forecast_reaches() -> No
 
 
 def test_a_forecast_from_too_few_purchases_does_not_lift_a_tier() -> None:
-    least = POLICY.potential.rising_min_purchases
+    least = POLICY.potential.rising_min_purchase_days
     early = customer(spend_12m=20_000, purchases=least - 1, predicted=400_000, alive=0.99)
     assert early.treated_as is None
     enough = customer(spend_12m=20_000, purchases=least, predicted=400_000, alive=0.99)
     assert enough.treated_as == "platinum"
+    # many purchases on one day are one purchase day, as the model sees them
+    one_day = customer(spend_12m=20_000, purchases=10, days=1, predicted=400_000, alive=0.99)
+    assert one_day.treated_as is None
 
 
 def test_a_valuable_customer_drifting_away_gets_a_win_back_gesture() -> None:
@@ -120,7 +129,7 @@ def test_the_fit_replaces_the_rhythm_rule_for_lapsing() -> None:
     # a regular who stopped 200 days ago: lapsing by rhythm without a fit
     last = datetime.combine(AS_OF, datetime.min.time(), UTC) - timedelta(days=200)
     stats = LifetimeStats(
-        lifetime_value=50_000, gross_value=50_000, purchase_count=20,
+        lifetime_value=50_000, gross_value=50_000, purchase_count=20, purchase_days=20,
         first_purchase_at=last - timedelta(days=600), last_purchase_at=last,
     )  # fmt: skip
     base = {"customer_id": "C8", "given_name": "Lee", "joined_on": date(2020, 1, 1), "stats": stats}
@@ -132,17 +141,30 @@ def test_the_fit_replaces_the_rhythm_rule_for_lapsing() -> None:
 
 def test_a_gesture_is_kept_in_proportion_to_the_loss_and_says_so() -> None:
     platinum = customer(spend_12m=400_000, lifetime=4_000_000, years=10)
+    scale = multiplier(POLICY, platinum)
+    assert scale == Decimal("2.75")  # platinum 2.0, ten years 0.5, a quiet regular 0.25
     found = suggest(platinum, Dispute(category="delay", amount=1_000), "manager", POLICY)
     upgrade = next(s for s in found if s.action == "upgrade")
-    cap = proportion_cap(POLICY.goodwill, 1_000, "platinum")
-    assert cap == max(1_500, 1_200 * 2)  # 1.5 × £10, or the minimum × platinum's generosity
-    assert upgrade.value == cap
+    cap = proportion_cap(POLICY.goodwill, 1_000, scale)
+    assert cap == 3_300  # not 1.5 × £10, but the minimum £12 × 2.75 (a whole £0.50 step)
+    assert upgrade.value == cap < 1_500 * 2.75  # the upgrade alone would be worth £41.25
     said = [r.text for r in upgrade.reasons if r.fact == "proportion"]
-    assert said == ["kept in proportion: at most £24.00 against £10.00 disputed"]
+    assert said == ["kept in proportion: at most £33.00 against £10.00 disputed"]
+    # a large loss lifts the cap to 1.5 times it, rounded down to the step
+    assert proportion_cap(POLICY.goodwill, 3_333, Decimal(1)) == 4_950
     # money back for a money loss is never cut by it
     refund = suggest(platinum, Dispute(category="faulty_product", amount=30_000), "manager", POLICY)
     assert refund[0].action == "refund" and refund[0].value == 30_000
     assert not any(r.fact == "proportion" for r in refund[0].reasons)
+
+
+def test_a_win_back_lifts_the_proportion_cap_too() -> None:
+    lifetime = POLICY.potential.win_back_min_lifetime * 20
+    drifting = customer(spend_12m=160_000, lifetime=lifetime, predicted=3_000, alive=0.2)
+    staying = customer(spend_12m=160_000, lifetime=lifetime, predicted=3_000, alive=0.9)
+    for category in ("delay", "poor_service", "lost_ticket"):
+        won, kept = top(drifting, category), top(staying, category)
+        assert won.value > kept.value, category
 
 
 def test_the_courteous_floor_holds_under_the_proportion_cap() -> None:
@@ -163,7 +185,7 @@ def test_the_courteous_floor_holds_under_the_proportion_cap() -> None:
             "cap_disputed_minimum = 1.00: must be at least the floor",
         ),
         ('inactive_below = "1.5"', "potential.inactive_below"),
-        ("rising_min_purchases = 0", "potential.rising_min_purchases"),
+        ("rising_min_purchase_days = 0", "potential.rising_min_purchase_days"),
     ],
 )
 def test_potential_and_proportion_settings_are_checked(line: str, message: str) -> None:
@@ -187,9 +209,8 @@ def test_a_higher_forecast_never_gets_less(
     spend: int, lifetime: int, predicted: int, more_predicted: int, years: int, alive: float,
     category: str, amount: int,
 ) -> None:  # fmt: skip
-    """The monotonic rule holds with potential value: more forecast, or more spent, never
-    less for the same dispute; and no gesture passes its proportion cap (a waiver or refund
-    of the loss aside, which the cap's share of at least 1 always allows)."""
+    """The monotonic rule holds with potential value: a higher forecast never gets less for
+    the same dispute; and no gesture passes its proportion cap."""
     low = customer(spend_12m=spend, lifetime=max(lifetime, spend), predicted=predicted,
                    alive=alive, years=years)  # fmt: skip
     high = customer(spend_12m=spend, lifetime=max(lifetime, spend),
@@ -200,7 +221,6 @@ def test_a_higher_forecast_never_gets_less(
     for action, value in less.items():
         assert more[action] >= value, action
     for profile in (low, high):
-        tier = profile.treated_as or profile.standing.tier
-        cap = proportion_cap(POLICY.goodwill, amount, tier)
+        cap = proportion_cap(POLICY.goodwill, amount, multiplier(POLICY, profile))
         for s in suggest(profile, dispute, "clerk", POLICY):
             assert s.value <= cap

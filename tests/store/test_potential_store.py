@@ -9,7 +9,6 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from app.domain.value_fit import HORIZON_WEEKS
 from app.services.importing import import_folder
 from app.services.station import Station
 from app.store.database import get_meta, open_database, set_meta
@@ -31,10 +30,18 @@ def test_an_import_fits_and_writes_every_customers_predictions(demo_station: Sta
     bought = db.execute("SELECT count(*) FROM summary WHERE purchase_count > 0").fetchone()[0]
     assert fit.customers == bought
     missing = db.execute(
-        "SELECT count(*) FROM summary WHERE purchase_count > 0 "
-        "AND (predicted_spend_12m IS NULL OR probability_alive IS NULL)"
+        "SELECT count(*) FROM summary WHERE purchase_count > 0 AND predicted_spend_12m IS NULL"
     ).fetchone()[0]
     assert missing == 0
+    # after a single purchase day BG/NBD would say 100% alive: no chance is kept for them
+    once, said = db.execute(
+        "SELECT count(*), count(probability_alive) FROM summary WHERE purchase_days = 1"
+    ).fetchone()
+    assert once > 0 and said == 0
+    unknown = db.execute(
+        "SELECT count(*) FROM summary WHERE purchase_days > 1 AND probability_alive IS NULL"
+    ).fetchone()[0]
+    assert unknown == 0
     low, high, below = db.execute(
         "SELECT min(probability_alive), max(probability_alive), min(predicted_spend_12m) "
         "FROM summary WHERE purchase_count > 0"
@@ -73,7 +80,7 @@ def test_a_fit_that_fails_keeps_the_previous_one_and_says_so(demo_station: Stati
     assert before is not None
     forecast = "SELECT total(predicted_spend_12m), count(predicted_spend_12m) FROM summary"
     spent, forecast_for = db.execute(forecast).fetchone()
-    db.execute("UPDATE summary SET purchase_count = 1, last_purchase_at = first_purchase_at")
+    db.execute("UPDATE summary SET purchase_days = 1, last_purchase_at = first_purchase_at")
     later = date(2026, 12, 1)
     end = int(before.end + 8 * 86_400)
     done = refit(db, later, end)
@@ -115,7 +122,6 @@ def test_the_kept_fit_is_readable_json_in_weeks(demo_station: Station, tmp_path:
     assert set(kept["bg_nbd"]) == {"r", "alpha", "a", "b"}
     assert set(kept["gamma_gamma"]) == {"p", "q", "v"}
     assert kept["quality"].startswith("BG/NBD and Gamma-Gamma fitted on ")
-    assert round(HORIZON_WEEKS, 2) == 52.18  # the next 12 months, in weeks
 
 
 def test_real_data_replacing_the_demo_never_keeps_the_demos_fit(

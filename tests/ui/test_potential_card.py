@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.standing import percent
 from app.services.station import Station, open_station
 from app.settings import Settings
 from tests.clock import Clock
@@ -32,8 +33,8 @@ def test_the_card_shows_the_forecast_with_a_plain_tooltip(qtbot: QtBot, demo: St
     assert profile is not None and profile.predicted_spend_12m is not None
     found = re.fullmatch(r"expected next 12 months £([\d,]+) · (\d+)% likely active", line.text())
     assert found, line.text()
-    assert int(found[1].replace(",", "")) == round(profile.predicted_spend_12m / 100)
-    assert int(found[2]) == round((profile.probability_alive or 0) * 100)
+    assert int(found[1].replace(",", "")) == (profile.predicted_spend_12m + 50) // 100
+    assert int(found[2]) == percent(profile.probability_alive or 0)
     tip = line.toolTip()
     assert "likely to spend" in tip and "forecast, not a promise" in tip
 

@@ -30,7 +30,8 @@ PULLED = (*CONTRACT_MIRRORS, *SUMMARY_MIRRORS, "staff", "recorded_concessions", 
 PAGE = 5_000
 WATERMARK = "central_watermark"  # the xmin every change before which this cache has
 _PROGRESS = "central_pull"  # an unfinished pull: its bounds and how far each table got
-_META_PULLED = ("exported_at", "imported_at", "demo", "potential_fit")
+FIT_KEY = "potential_fit"  # the chain's potential-value fit (app/store/potential.py)
+_META_PULLED = ("exported_at", "imported_at", "demo", FIT_KEY)
 _STAFF_KEPT = ("failed_attempts", "locked_until")  # this counter's own lockout state
 
 
@@ -65,16 +66,17 @@ def pull(conn: psycopg.Connection, db: Database, *, station: str, recount: bool 
     finally:
         conn.read_only = False
         conn.isolation_level = None
-    from app.store import potential  # numpy and scipy: loaded only to predict
-
     with writing(db):
-        refitted = meta.get(potential.FIT_KEY) != get_meta(db, potential.FIT_KEY)
         for key in _META_PULLED:
             if key in meta:
                 set_meta(db, key, str(meta[key]))
+        if FIT_KEY not in meta:
+            db.execute("DELETE FROM meta WHERE key = ?", [FIT_KEY])  # none centrally: none here
         set_meta(db, WATERMARK, state["target"])
         db.execute("DELETE FROM meta WHERE key = ?", [_PROGRESS])
-        potential.predict_here(db, everyone=refitted)
+    from app.store.potential import predict_here  # numpy and scipy: loaded only to predict
+
+    predict_here(db)
     return Pulled({k: v for k, v in counts.items() if v}, state["target"], resynced)
 
 
