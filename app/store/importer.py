@@ -40,6 +40,7 @@ class Stage(Enum):
     WRITING = "writing"  # writing the demo's export (before its import)
     READING = "reading"  # reading, checking and writing one file's rows
     SUMMING = "summing"  # refreshing the summaries of the customers touched
+    FORECASTING = "forecasting"  # the potential-value fit, and every customer's predictions
     COMMITTING = "committing"  # the last moment a cancel can still undo everything
 
 
@@ -365,6 +366,8 @@ def _apply(
         export_day = local_date(report.exported_at, context.zone)
         bounds = as_of_bounds(export_day, context.zone)
         refresh_summaries(db, reader.touched, bounds)
+        if progress:
+            progress(ImportStep(Stage.FORECASTING))
         from app.store.potential import refit  # numpy and scipy: loaded only to fit
 
         fitted = refit(db, export_day, bounds.end)

@@ -58,6 +58,10 @@ def step_text(step: ImportStep) -> str | None:
         return QCoreApplication.translate("BackgroundTask", "Summing up {0} customers…").format(
             fmt.number(step.rows)
         )
+    if step.stage is Stage.FORECASTING:
+        return QCoreApplication.translate(
+            "BackgroundTask", "Working out what customers are likely to spend…"
+        )
     if step.stage is Stage.READING:
         return QCoreApplication.translate("BackgroundTask", "Importing {name}: {rows} rows").format(
             name=step.file, rows=fmt.number(step.rows)

@@ -91,6 +91,10 @@
         <translation>Summing up {0} customers…</translation>
     </message>
     <message>
+        <source>Working out what customers are likely to spend…</source>
+        <translation>Working out what customers are likely to spend…</translation>
+    </message>
+    <message>
         <source>Importing {name}: {rows} rows</source>
         <translation>Importing {name}: {rows} rows</translation>
     </message>
@@ -1416,6 +1420,10 @@ The details are below (select and copy them) and in {0}.</translation>
     <message>
         <source>only {chance}% likely still active</source>
         <translation>only {chance}% likely still active</translation>
+    </message>
+    <message>
+        <source>expected next 12 months {spend} · one visit so far</source>
+        <translation>expected next 12 months {spend} · one visit so far</translation>
     </message>
     <message>
         <source>expected next 12 months {spend} · {chance}% likely active</source>

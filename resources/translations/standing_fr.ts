@@ -91,6 +91,10 @@
         <translation>Calcul des totaux de {0} clients…</translation>
     </message>
     <message>
+        <source>Working out what customers are likely to spend…</source>
+        <translation>Calcul de ce que les clients dépenseront probablement…</translation>
+    </message>
+    <message>
         <source>Importing {name}: {rows} rows</source>
         <translation>Import de {name}&#xa0;: {rows} lignes</translation>
     </message>
@@ -1416,6 +1420,10 @@ Les détails sont ci-dessous (sélectionnez-les pour les copier) et dans {0}.</t
     <message>
         <source>only {chance}% likely still active</source>
         <translation>seulement {chance}&#xa0;% de chances d&apos;être encore actif</translation>
+    </message>
+    <message>
+        <source>expected next 12 months {spend} · one visit so far</source>
+        <translation>dépense prévue sur les 12 prochains mois&#xa0;: {spend} · une seule visite jusqu&apos;ici</translation>
     </message>
     <message>
         <source>expected next 12 months {spend} · {chance}% likely active</source>

@@ -66,7 +66,10 @@ TARGETS: dict[str, tuple[str, Callable[[Figures], bool]]] = {
         lambda f: f["p99_ms"] <= 1 and f["ratio_p99"] <= 3,
     ),
     "lookup_during_import": ("p99 ≤ 10 ms", lambda f: f["p99_ms"] <= 10),
-    "potential_fit": ("adds ≤ 15 s to an import", lambda f: f["seconds"] <= 15),
+    "potential_fit": (
+        "adds ≤ 15 s to an import",
+        lambda f: f["seconds"] + f["summary_extras_seconds"] <= 15,
+    ),
     "gui_keystroke_to_card": ("p99 ≤ 16 ms", lambda f: f["p99_ms"] <= 16),
     "cold_start": ("median ≤ 0.8 s", lambda f: f["median_s"] <= 0.8),
 }
@@ -172,6 +175,17 @@ def measure_import(export: Export, db: Path) -> dict[str, Any]:
     )
 
 
+# The summaries' purchase days and first day's spend (app/store/summaries.py), for everyone.
+SUMMARY_EXTRAS = """
+SELECT p.customer_id, p.days, (SELECT sum(q.amount) FROM purchases q
+    WHERE q.customer_id = p.customer_id AND q.amount > 0 AND q.purchased_at >= p.first_at
+    AND q.purchased_at < (p.first_at / 86400 + 1) * 86400)
+FROM (SELECT customer_id, count(DISTINCT CASE WHEN amount > 0 THEN purchased_at / 86400 END)
+    AS days, min(CASE WHEN amount > 0 THEN purchased_at END) AS first_at
+    FROM purchases GROUP BY customer_id) p
+"""
+
+
 def measure_potential_fit(db: Path, import_seconds: float) -> dict[str, Any]:
     """The potential-value step an import ends with, timed on the imported cache: its own
     fit alone (BG/NBD and Gamma-Gamma over every customer), and the whole step (reading each
@@ -194,12 +208,18 @@ def measure_potential_fit(db: Path, import_seconds: float) -> dict[str, Any]:
             started = time.perf_counter()
             done = refit(station.db, kept.as_of, kept.end)
             step_seconds = time.perf_counter() - started
+        # what the summaries now also work out for the models, timed alone over everyone (an
+        # upper bound on what it adds: the import's own pass reads the same rows anyway)
+        started = time.perf_counter()
+        station.db.execute(SUMMARY_EXTRAS).fetchall()
+        extras = time.perf_counter() - started
     finally:
         station.close()
     return {
         "seconds": round(step_seconds, 2),
         "fit_seconds": round(fit_seconds, 2),
         "read_seconds": round(read, 2),
+        "summary_extras_seconds": round(extras, 2),
         "customers": alone.customers,
         "converged": alone.converged,
         "said": done.said,

@@ -792,7 +792,11 @@ def test_progress_is_reported(db: Database, export: Path) -> None:
     import_export(db, export, ImportContext(), progress=seen.append)
     assert ImportStep(Stage.READING, 4, "customers.csv") in seen
     assert ImportStep(Stage.READING, 7, "purchases.csv") in seen
-    assert seen[-2:] == [ImportStep(Stage.SUMMING, 4), ImportStep(Stage.COMMITTING)]
+    assert seen[-3:] == [
+        ImportStep(Stage.SUMMING, 4),
+        ImportStep(Stage.FORECASTING),
+        ImportStep(Stage.COMMITTING),
+    ]
 
 
 def test_export_fixture_is_the_hand_written_one(export: Path) -> None:

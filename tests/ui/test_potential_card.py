@@ -10,8 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.standing import percent
+from app.services.importing import ImportStep, Stage
 from app.services.station import Station, open_station
 from app.settings import Settings
+from app.ui.background import step_text
 from tests.clock import Clock
 from tests.ui.test_translations import open_ann
 
@@ -44,3 +46,9 @@ def test_a_customer_without_a_forecast_shows_no_line(
 ) -> None:
     win = open_ann(qtbot, staffed_station)  # the hand export: too few customers to fit
     assert not win.card.potential.isVisible() and win.card.potential.text() == ""
+
+
+def test_an_import_says_when_it_is_forecasting() -> None:
+    assert step_text(ImportStep(Stage.FORECASTING)) == (
+        "Working out what customers are likely to spend…"
+    )

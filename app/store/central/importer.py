@@ -116,6 +116,8 @@ def _apply(
             conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(stage.table.name)))
     bounds = as_of_bounds(day, context.zone)
     refresh_summaries(conn, touched, bounds)
+    if progress:
+        progress(ImportStep(Stage.FORECASTING))
     from app.store.central.potential import refit  # numpy and scipy: loaded only to fit
 
     fitted = refit(conn, day, bounds.end)
