@@ -366,6 +366,7 @@ def _apply(
         export_day = local_date(report.exported_at, context.zone)
         bounds = as_of_bounds(export_day, context.zone)
         refresh_summaries(db, reader.touched, bounds)
+        reader.touched.clear()  # not needed past the summaries: room for the fit
         if progress:
             progress(ImportStep(Stage.FORECASTING))
         from app.store.potential import refit  # numpy and scipy: loaded only to fit

@@ -116,6 +116,7 @@ def _apply(
             conn.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(stage.table.name)))
     bounds = as_of_bounds(day, context.zone)
     refresh_summaries(conn, touched, bounds)
+    touched.clear()  # not needed past the summaries: room for the fit
     if progress:
         progress(ImportStep(Stage.FORECASTING))
     from app.store.central.potential import refit  # numpy and scipy: loaded only to fit

@@ -4,6 +4,7 @@ kept in meta `potential_fit`. Each station writes its own customers' predictions
 
 from __future__ import annotations
 
+from array import array
 from datetime import date
 
 import psycopg
@@ -21,10 +22,12 @@ FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
 def refit(conn: psycopg.Connection, as_of: date, end: int) -> Refit:
     """Fit on every customer's summary as of the data's day; a fit that fails keeps the
     previous one (for the new day), and says so."""
+    columns: list[array[int]] = [array("q") for _ in range(5)]  # 8 bytes a figure
     with conn.cursor() as cur, cur.copy(f"COPY ({_ROWS.strip()}) TO STDOUT") as copy:
         copy.set_types(["int8"] * 5)
-        rows = list(copy.rows())
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 5
+        for figures in copy.rows():
+            for column, value in zip(columns, figures, strict=True):
+                column.append(value)
     days, firsts, lasts, gross, first_day = columns
     row = conn.execute("SELECT value FROM meta WHERE key = %s", [FIT_KEY]).fetchone()
     found = customers(days, firsts, lasts, gross, first_day, end)
