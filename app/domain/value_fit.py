@@ -49,19 +49,11 @@ class ValueFit(Frozen):
     quality: str
     problem: str | None = None  # why the latest attempt was not used
 
-    def bg_nbd_params(self) -> BgNbdParams:
-        g = self.bg_nbd
-        return BgNbdParams(r=g.r, alpha=g.alpha, a=g.a, b=g.b)
-
-    def gamma_gamma_params(self) -> GammaGammaParams:
-        g = self.gamma_gamma
-        return GammaGammaParams(p=g.p, q=g.q, v=g.v)
-
     def model_fit(self) -> Fit:
         """The parameters as the model's fit, to predict with."""
         return Fit(
-            bg_nbd=self.bg_nbd_params(),
-            gamma_gamma=self.gamma_gamma_params(),
+            bg_nbd=BgNbdParams(**self.bg_nbd.model_dump()),
+            gamma_gamma=GammaGammaParams(**self.gamma_gamma.model_dump()),
             customers=self.customers,
             repeat_customers=self.repeat_customers,
             converged=True,

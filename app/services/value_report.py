@@ -47,7 +47,6 @@ class ValueReport:
     as_of: date
     customers: int  # with a purchase by that day
     fit: ValueFit | None
-    fitted_now: bool  # fitted for this report (--as-of, or no fit kept), not the import's
     problem: str | None  # why there is no fit
     by_tier: tuple[TierValue, ...]
     risers: tuple[Riser, ...]
@@ -92,7 +91,6 @@ def value_report(station: Station, as_of: date | None = None) -> ValueReport:
         as_of=day,
         customers=len(rows.ids),
         fit=record,
-        fitted_now=fitted_now,
         problem=problem,
         by_tier=_by_tier(policy, rows, spend, alive),
         risers=_risers(policy, rows, spend, alive),

@@ -81,6 +81,12 @@ class ImportReport:
     backup: Path | None = None  # the cache as it was before this import
     value_fit: str | None = None  # the potential-value fit's quality line (or why it failed)
 
+    def note_value_fit(self, said: str, *, warn: bool) -> None:
+        """The potential-value fit's line; a warning when the fit in use was not renewed."""
+        self.value_fit = said
+        if warn:
+            self.warnings.append(said)
+
     @property
     def rows(self) -> int:
         return sum(f.imported for f in self.files.values())
@@ -372,9 +378,7 @@ def _apply(
         from app.store.potential import refit  # numpy and scipy: loaded only to fit
 
         fitted = refit(db, export_day, bounds.end)
-        report.value_fit = fitted.said
-        if fitted.kept_previous:
-            report.warnings.append(fitted.said)
+        report.note_value_fit(fitted.said, warn=fitted.kept_previous)
         report.imported_at = datetime.now(UTC)
         accepted = sum(f.imported + f.unchanged for f in report.files.values())
         if accepted or not report.rejected:  # all rejected: the data is no fresher than before

@@ -23,11 +23,11 @@ FIT_KEY = "potential_fit"
 APPLIED_KEY = "potential_fit_applied"  # the fit every prediction here was made with
 PAGE = 50_000  # customers read (and predictions written) at a time
 
-_PAGE_SQL = """
+_BOUGHT = "purchase_count > 0 AND first_purchase_at IS NOT NULL"  # a customer with a purchase
+_PAGE_SQL = f"""
 SELECT customer_id, purchase_days, first_purchase_at, last_purchase_at, gross_value,
     first_day_spend
-FROM summary WHERE customer_id > ? AND purchase_count > 0 AND first_purchase_at IS NOT NULL
-{only} ORDER BY customer_id LIMIT ?
+FROM summary WHERE customer_id > ? AND {_BOUGHT} {{only}} ORDER BY customer_id LIMIT ?
 """
 _UNPREDICTED = "AND predicted_spend_12m IS NULL"
 
@@ -65,9 +65,7 @@ def _customers(rows: list[tuple[Any, ...]], end: int) -> Customers:
 def _everyone(db: Database, end: int) -> Customers:
     """Every customer's figures, worked out a page at a time into arrays made once: the
     rows as Python objects never all exist at once (a million would be some 200 MB)."""
-    size = db.execute(
-        "SELECT count(*) FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL"
-    ).fetchone()[0]
+    size = db.execute(f"SELECT count(*) FROM summary WHERE {_BOUGHT}").fetchone()[0]
     whole = Customers(*(np.empty(size) for _ in Customers._fields))
     at = 0
     for rows in _pages(db):
@@ -86,10 +84,7 @@ def refit(db: Database, as_of: date, end: int) -> Refit:
     if done.record is not None:
         kept = done.record.model_dump_json()
         set_meta(db, FIT_KEY, kept)
-        _forget_predictions(db, "purchase_count = 0")
-        for rows in _pages(db):
-            write_predictions(db, done.record, rows)
-        set_meta(db, APPLIED_KEY, kept)
+        _predict(db, done.record, kept, everyone=True)
     return done
 
 
@@ -109,24 +104,13 @@ def _forget_predictions(db: Database, where: str) -> None:
     )
 
 
-def predict_here(db: Database) -> int:
-    """After a pull: predictions from the chain's fit as pulled into meta, for everyone when
-    it is not the one they were made with (a new fit, or one left half-written), else for
-    the customers whose summary came without them (a pull writes a summary row whole, which
-    clears them). No fit centrally: none here either. Each page is its own short write
-    transaction, so lookups and recording never wait long; returns how many were written."""
-    pulled, applied = get_meta(db, FIT_KEY), get_meta(db, APPLIED_KEY)
-    record = read_fit(pulled)
-    if record is None:
-        if applied is not None:
-            with writing(db):
-                db.execute("DELETE FROM meta WHERE key = ?", [APPLIED_KEY])
-                _forget_predictions(db, "1")
-        return 0
-    everyone = applied != pulled
+def _predict(db: Database, record: ValueFit, text: str, *, everyone: bool) -> int:
+    """Predictions from `record` (kept in meta as `text`): for everyone, noted as applied
+    once all are written, or for the customers without any. Each page is its own write
+    (a savepoint inside a caller's transaction), so lookups and recording never wait long."""
     if everyone:
         with writing(db):
-            _forget_predictions(db, "purchase_count = 0")
+            _forget_predictions(db, f"NOT ({_BOUGHT})")
     written = 0
     for rows in _pages(db, "" if everyone else _UNPREDICTED):
         with writing(db):
@@ -134,8 +118,24 @@ def predict_here(db: Database) -> int:
         written += len(rows)
     if everyone:
         with writing(db):
-            set_meta(db, APPLIED_KEY, pulled or "")
+            set_meta(db, APPLIED_KEY, text)
     return written
+
+
+def predict_here(db: Database) -> int:
+    """After a pull: predictions from the chain's fit as pulled into meta, for everyone when
+    it is not the one they were made with (a new fit, or one left half-written), else for
+    the customers whose summary came without them (a pull writes a summary row whole, which
+    clears them). No fit centrally: none here either. Returns how many were written."""
+    pulled, applied = get_meta(db, FIT_KEY), get_meta(db, APPLIED_KEY)
+    record = read_fit(pulled)
+    if pulled is None or record is None:
+        if applied is not None:
+            with writing(db):
+                db.execute("DELETE FROM meta WHERE key = ?", [APPLIED_KEY])
+                _forget_predictions(db, "1")
+        return 0
+    return _predict(db, record, pulled, everyone=applied != pulled)
 
 
 class ValueRows(NamedTuple):
@@ -151,11 +151,11 @@ class ValueRows(NamedTuple):
     alive: list[float | None]
 
 
-_REPORT_FROM_SUMMARY = """
+_REPORT_FROM_SUMMARY = f"""
 SELECT customer_id, purchase_days, first_purchase_at, last_purchase_at, gross_value,
-    first_day_spend, coalesce(spend_12m, 0), lifetime_value, purchase_count,
-    predicted_spend_12m, probability_alive
-FROM summary WHERE purchase_count > 0 AND first_purchase_at IS NOT NULL
+    first_day_spend, coalesce(spend_12m, 0), lifetime_value, predicted_spend_12m,
+    probability_alive
+FROM summary WHERE {_BOUGHT}
 """
 
 # As the summaries count them (summaries.py), from the purchases made before :end.
@@ -167,7 +167,7 @@ WITH p AS (
         max(CASE WHEN amount > 0 THEN purchased_at END) AS last_at,
         total(CASE WHEN amount > 0 THEN amount END) AS gross,
         total(CASE WHEN purchased_at >= :start THEN amount END) AS spend,
-        total(amount) AS lifetime, sum(amount > 0) AS bought
+        total(amount) AS lifetime
     FROM purchases WHERE purchased_at < :end
     GROUP BY customer_id HAVING sum(amount > 0) > 0
 )
@@ -175,7 +175,7 @@ SELECT customer_id, days, first_at, last_at, gross,
     (SELECT total(q.amount) FROM purchases q WHERE q.customer_id = p.customer_id
         AND q.amount > 0 AND q.purchased_at >= p.first_at
         AND q.purchased_at < min({first_day_end("p.first_at")}, :end)),
-    spend, lifetime, bought, NULL, NULL
+    spend, lifetime, NULL, NULL
 FROM p
 """
 
@@ -193,6 +193,6 @@ def value_rows(db: Database, end: int, start_12m: int | None = None) -> ValueRow
         days=[int(r[1]) for r in rows],
         spend_12m=[int(r[6]) for r in rows],
         lifetime=[int(r[7]) for r in rows],
-        predicted=[r[9] for r in rows],
-        alive=[r[10] for r in rows],
+        predicted=[r[8] for r in rows],
+        alive=[r[9] for r in rows],
     )

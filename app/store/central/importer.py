@@ -122,9 +122,7 @@ def _apply(
     from app.store.central.potential import refit  # numpy and scipy: loaded only to fit
 
     fitted = refit(conn, day, bounds.end)
-    report.value_fit = fitted.said
-    if fitted.kept_previous:
-        report.warnings.append(fitted.said)
+    report.note_value_fit(fitted.said, warn=fitted.kept_previous)
     report.imported_at = datetime.now(UTC)
     accepted = sum(f.imported + f.unchanged for f in report.files.values())
     if accepted or not report.rejected:
